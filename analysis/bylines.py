@@ -1,0 +1,87 @@
+"""Bylines, datelines and credits: who wrote or photographed a piece.
+
+Conventions handled (Chinese papers): `■通讯员 蒲蔚 石华岳`, `本报记者  季  芳` (names padded
+with spaces), `本报通讯员 X  记者 Y`, `文/图 X`, `X 摄`, and datelines that open a lead such as
+`本报讯（记者 X）`, `本报4月3日讯`, `新华社北京3月24日电（记者 X、Y）`.
+"""
+from __future__ import annotations
+
+import re
+
+MARKS = "■□●○◆◇▲△▼★☆◎※#＊*·•"
+ROLE = (
+    r"(?:(?:本报|本刊|本台|本网|新华社|人民日报|央视|中新社|特约|见习|实习|融媒体?|全媒体|首席|驻[\u4e00-\u9fff]{1,4})"
+    r"?(?:记者|通讯员|评论员|摄影记者|摄影|摄像|编辑|实习生|撰稿人?|特约评论员)"
+    r"|文/图|文／图|图/文|图／文|文图|文/|文／|图/|图／|文：|图：|撰文|作者|来源|报道员)"
+)
+NAME = r"[\u4e00-\u9fff]{2,4}"
+ROLE_RE = re.compile(ROLE)
+BYLINE_RE = re.compile(
+    rf"^[{MARKS}]?\s*[（(]?\s*{ROLE}\s*[:：]?\s*[\u4e00-\u9fff][\u4e00-\u9fff\s、，,/／（）()]*?(?:\s*(?:摄影?|报道|整理|文))?\s*[）)]?$"
+)
+CREDIT_TAIL_RE = re.compile(rf"[（(]?\s*((?:{ROLE}\s*)?(?:{NAME}[\s、]*){{1,4}})\s*摄\s*[）)]?$")
+DATELINE_RE = re.compile(
+    r"^(本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本台消息|央视网消息|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电)"
+    r"\s*(?:[（(]([^）)]{1,40})[）)])?[\s，,:：]*"
+)
+NOT_NAMES = {"记者", "通讯员", "本报", "摄影", "报道", "整理", "实习生", "编辑", "来源", "作者"}
+
+
+def split_names(text: str) -> list[str]:
+    """Clean person names from a credit: role words, marks and padding removed.
+
+    Runs of single characters are padding inside one name (`季  芳` is 季芳).
+    """
+    text = ROLE_RE.sub(" ", text)
+    text = re.sub(rf"[{MARKS}（）()、，,/／:：]|摄影?$|报道$|整理$", " ", text)
+    names, run = [], ""
+    for token in text.split():
+        if len(token) == 1:
+            run += token
+            if len(run) == 3:
+                names.append(run)
+                run = ""
+            continue
+        if run:
+            names.append(run)
+            run = ""
+        names.append(token)
+    if run:
+        names.append(run)
+    return [n for n in names if n not in NOT_NAMES and re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", n)]
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """Names if `line` is a byline or photo credit, else None."""
+    if len(line) > 50 or any(p in line for p in "。！？；“”"):
+        return None
+    if not BYLINE_RE.match(line) and not (line.endswith("摄") and CREDIT_TAIL_RE.search(line) and len(line) <= 20):
+        return None
+    names = split_names(line)
+    return names or None
+
+
+def is_bare_name(line: str) -> bool:
+    """A line holding only one to three names (a commentary's author line)."""
+    parts = re.split(r"[\s、]+", line.strip(MARKS + " "))
+    return 0 < len(parts) <= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", p) for p in parts)
+
+
+def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
+    """Split a lead's dateline: (dateline, reporters, rest of the paragraph)."""
+    m = DATELINE_RE.match(paragraph)
+    if not m:
+        return "", [], paragraph
+    credit = m.group(2) or ""
+    reporters = split_names(credit) if ROLE_RE.search(credit) else []
+    if credit and not reporters:  # a parenthesis that is not a credit belongs to the text
+        return m.group(1), [], paragraph[len(m.group(1)):].lstrip(" ，,")
+    return m.group(1), reporters, paragraph[m.end():]
+
+
+def split_photo_credit(caption: str) -> tuple[str, list[str]]:
+    """Split a trailing `（本报记者 X 摄）` credit off a caption."""
+    m = CREDIT_TAIL_RE.search(caption)
+    if not m or m.start() == 0:
+        return caption, []
+    return caption[: m.start()].rstrip(), split_names(m.group(1))

@@ -1,0 +1,124 @@
+"""Document units and document-term matrices built from the project's own tokens.
+
+The vectorizer never re-tokenizes: it receives token lists (from `analysis.tokens`) through a
+callable analyzer, so scikit-learn's `token_pattern` (which drops every one-character word) is
+never used.
+
+Choices, each a parameter of `build_dtm`:
+- one-character words are kept by default (`keep_single_chars=True`): in Chinese many carry a
+  topic on their own (党, 粮, 钢, 税, 村); function characters (的, 了, 在) go through the
+  stopword list, not through a length rule;
+- numbers are dropped by default (`keep_numbers=False`): tokens made only of digits and number
+  punctuation (2024, 3.5, 10%) name quantities, not subjects;
+- tokens without any letter or digit (punctuation, spaces) are always dropped;
+- `min_df=2`: a term seen in one document cannot tie documents together;
+- `max_df=0.5`: a term in more than half the documents (the district's own name on a district
+  page) separates nothing.
+Documents left without any term are dropped; `units` stays aligned with the matrix rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+from typing import Collection, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+UNITS = ("article", "paragraph")
+BACK_REFERENCES = ("article_id", "issue", "date", "headline")
+NUMBER = re.compile(r"[\d.,%．，％:：/+\-]+")
+
+
+def document_units(articles: pd.DataFrame, unit: str = "article") -> pd.DataFrame:
+    """One row per document unit: `unit_id`, back-references to its article, `text`.
+
+    unit="article" keeps each article's text whole (unit_id = article_id); unit="paragraph" splits
+    it on "\\n", drops empty paragraphs and adds `paragraph` (0-based position among the kept
+    ones; unit_id = "<article_id>/<paragraph>"). Back-references are the article table's
+    `article_id`, `issue`, `date` and `headline` (those present).
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    refs = [c for c in BACK_REFERENCES if c in articles.columns]
+    units = articles[refs + ["text"]].copy()
+    if unit == "article":
+        units.insert(0, "unit_id", units["article_id"])
+        return units.reset_index(drop=True)
+    units["text"] = units["text"].str.split("\n")
+    units = units.explode("text")
+    units["text"] = units["text"].str.strip()
+    units = units[units["text"].str.len() > 0]
+    units.insert(len(refs), "paragraph", units.groupby("article_id", sort=False).cumcount())
+    units.insert(0, "unit_id", units["article_id"] + "/" + units["paragraph"].astype(str))
+    return units.reset_index(drop=True)
+
+
+def terms(
+    tokens: Sequence[str],
+    stopwords: Collection[str] = frozenset(),
+    keep_single_chars: bool = True,
+    keep_numbers: bool = False,
+) -> list[str]:
+    """The tokens that may become vocabulary terms, in order (see the module docstring)."""
+    return [
+        t
+        for t in tokens
+        if t not in stopwords
+        and any(ch.isalnum() for ch in t)
+        and (keep_single_chars or len(t) > 1)
+        and (keep_numbers or not NUMBER.fullmatch(t))
+    ]
+
+
+@dataclass(frozen=True)
+class DocumentTermMatrix:
+    """Term counts per document unit; row i of `counts` is row i of `units`."""
+
+    units: pd.DataFrame
+    counts: sparse.csr_matrix
+    vocabulary: np.ndarray
+
+    def tfidf(self) -> sparse.csr_matrix:
+        """TF-IDF weights (scikit-learn defaults: smooth idf, l2-normalised rows)."""
+        return TfidfTransformer().fit_transform(self.counts).tocsr()
+
+    def presence(self) -> sparse.csr_matrix:
+        """1 where a term occurs in a document, else 0."""
+        return (self.counts > 0).astype(np.int32).tocsr()
+
+
+def build_dtm(
+    units: pd.DataFrame,
+    tokens: Sequence[Sequence[str]],
+    *,
+    stopwords: Collection[str] | None = None,
+    keep_single_chars: bool = True,
+    keep_numbers: bool = False,
+    min_df: int | float = 2,
+    max_df: int | float = 0.5,
+) -> DocumentTermMatrix:
+    """Count terms of pre-tokenized documents (`tokens[i]` belongs to `units.iloc[i]`).
+
+    `stopwords=None` uses the project list `analysis.tokens.stopwords()`. `min_df`/`max_df` are
+    scikit-learn's: an int is a number of documents, a float a share of documents. The returned
+    units carry `n_terms`, the number of counted terms per unit.
+    """
+    if len(units) != len(tokens):
+        raise ValueError(f"{len(units)} units but {len(tokens)} token lists")
+    if stopwords is None:
+        from analysis.tokens import stopwords as project_stopwords
+
+        stopwords = project_stopwords()
+    analyzer = partial(
+        terms, stopwords=frozenset(stopwords), keep_single_chars=keep_single_chars, keep_numbers=keep_numbers
+    )
+    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df)
+    counts = vectorizer.fit_transform(list(tokens)).tocsr()
+    n_terms = np.asarray(counts.sum(axis=1)).ravel()
+    keep = n_terms > 0
+    kept = units.loc[keep].reset_index(drop=True).assign(n_terms=n_terms[keep])
+    return DocumentTermMatrix(kept, counts[keep], vectorizer.get_feature_names_out())

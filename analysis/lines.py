@@ -1,0 +1,105 @@
+"""What one line of a newspaper page looks like: headline, byline, body, furniture."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .bylines import DATELINE_RE, is_bare_name, parse_byline
+
+CLOSERS = "。！？!?…；;：:"
+QUOTE_CLOSERS = "”’」』\"'）)"
+OPEN_ENDS = "，、,；;：:—（(“「《"
+HEADLINE_MAX = 40
+LEAD_RE = re.compile(r"^(日前|近日|近期|连日来|今年以来|\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|本周|上周|记者从|记者日前从|记者近日从)")
+JUMP_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接|续)第?\s*[A-Za-z]?\d{1,2}\s*版[^）)]{0,12}[）)]")
+FURNITURE_RE = re.compile(
+    r"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式|美编|组版|审读|值班总编|制图|图片编辑)\s*[:：\s]"
+    r"|第?\s*[A-Za-z]?\d{1,2}\s*版(?:\s|$)|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天])"
+)
+PAGE_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+MID_START = set("，。、；：,.;:）)”’》的地得了着过们吗呢吧啊之于及与和或并而但且则")
+PRONOUNS = set("我你他她它这那其此每各该本")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_closed(text: str) -> bool:
+    """Does a block end a sentence (so the next block starts a new paragraph)?"""
+    if text.endswith(("（完）", "(完)")):
+        return True
+    last = text[-1]
+    if last in CLOSERS:
+        return True
+    if last in QUOTE_CLOSERS and len(text) > 1:
+        return text[-2] in CLOSERS or (last in "）)" and text[:-1].rstrip().endswith("摄"))
+    return False
+
+
+def is_headline_like(text: str) -> bool:
+    """Short, no full stop, not ending on a comma: a headline, kicker, subhead or photo title.
+
+    A comma is allowed only between balanced phrases (`高位推动，提升运行效率`); an unbalanced
+    one (`培训现场，清江浦区疾控中心公`) marks a sentence cut by a column break.
+    """
+    if len(text) > HEADLINE_MAX or "。" in text or text[-1] in OPEN_ENDS or text[0] in MID_START:
+        return False
+    parts = [len(p) for p in re.split("[，,]", text)]
+    if len(parts) > 1 and (max(parts) > 14 or max(parts) - min(parts) > 4):
+        return False
+    return HAN_RE.search(text) is not None
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Does a block visibly begin inside a sentence (`力，提升…`, `的足迹…`, `年的…`)?"""
+    if text[0] in MID_START:
+        return True
+    return len(text) > 2 and text[1] in "，、的地得" and text[0] not in PRONOUNS
+
+
+def is_lead(text: str) -> bool:
+    """Does a paragraph open a news item (a dateline or a time phrase)?"""
+    return bool(DATELINE_RE.match(text) or LEAD_RE.match(text))
+
+
+def bigrams(text: str) -> Counter:
+    """Counts of Chinese character bigrams (for comparing what two blocks talk about)."""
+    han = "".join(HAN_RE.findall(text))
+    return Counter(han[i : i + 2] for i in range(len(han) - 1))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def word_across(tail: str, head: str, window: int = 4) -> str:
+    """The word that jieba's dictionary segmentation forms across a join (`精准有|力` gives 有力), or ''."""
+    if not tail or not head or tail[-1] in CLOSERS + OPEN_ENDS:
+        return ""
+    left = tail[-window:]
+    pos = 0
+    for token in _jieba().lcut(left + head[:window], HMM=False):
+        if pos < len(left) < pos + len(token):
+            return token if HAN_RE.match(token) else ""
+        pos += len(token)
+    return ""
+
+
+def classify(text: str) -> tuple[str, list[str] | None]:
+    """('furniture'|'byline'|'headline'|'body', byline names or None)."""
+    if len(text) <= 40 and FURNITURE_RE.match(text):
+        return "furniture", None
+    names = parse_byline(text)
+    if names:
+        return "byline", names
+    if is_headline_like(text):
+        return "headline", None
+    return "body", None
+
+
+__all__ = ["classify", "is_closed", "is_headline_like", "starts_mid_sentence", "is_lead", "bigrams",
+           "word_across", "is_bare_name", "JUMP_RE", "PAGE_DATE_RE"]

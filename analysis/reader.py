@@ -1,0 +1,430 @@
+"""The page reader: one OCR'd newspaper page in, its articles and photos out, in reading order.
+
+A page arrives as blocks (non-blank lines) in the order OCR read them. The reader
+- groups headline lines (kicker, main, subtitle) with the byline or lead that follows them;
+- joins column breaks: a block that ends without closing punctuation runs on into the next;
+- reattaches jumped articles: an article that stops mid-sentence continues later on the page,
+  perhaps under a repeated headline (a jump label, which can be wrong); the continuation goes
+  to the waiting article with the best evidence: a dictionary word formed across the join
+  (精准有|力), a block that visibly starts mid-sentence, shared vocabulary, page order;
+- drops repeated blocks and jump labels, recording each with its reason;
+- handles a headline printed after its body, photo captions with a trailing credit,
+  subheads, and fragments whose beginning was lost (kept, flagged).
+Every non-blank line ends up in exactly one article, photo, or the dropped record.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import lines as L
+from .bylines import is_bare_name, split_dateline, split_photo_credit
+from .textio import read_page_text
+
+COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker", "subtitle", "reporters",
+           "dateline", "text", "subheads", "flags", "lines", "source"]
+DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
+SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
+
+
+@dataclass
+class Unit:
+    """An article or photo being assembled."""
+
+    kind: str = "article"
+    headline: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    reporters: list = field(default_factory=list)
+    dateline: str = ""
+    paras: list = field(default_factory=list)  # [text, [line numbers], is_subhead]
+    subheads: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    vector: Counter = field(default_factory=Counter)
+    receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
+
+    @property
+    def open(self) -> bool:
+        return bool(self.paras) and not self.paras[-1][2] and not L.is_closed(self.paras[-1][0])
+
+    @property
+    def tail(self) -> str:
+        return self.paras[-1][0] if self.paras else ""
+
+    def add_line(self, line: int):
+        self.lines.append(line)
+
+    def new_para(self, text: str, line: int, vec: Counter, subhead: bool = False):
+        self.paras.append([text, [line], subhead])
+        self.lines.append(line)
+        self.vector.update(vec)
+
+    def join(self, text: str, line: int, vec: Counter):
+        self.paras[-1][0] += text
+        self.paras[-1][1].append(line)
+        self.lines.append(line)
+        self.vector.update(vec)
+
+
+@dataclass
+class Page:
+    """A parsed page: its units, what was dropped, and the repairs made."""
+
+    issue: str
+    date: object
+    units: list
+    dropped: list
+    notes: list
+
+    def articles(self, source: str = "") -> pd.DataFrame:
+        rows = []
+        for order, u in enumerate(self.units, 1):
+            rows.append({
+                "article_id": f"{self.issue}#{order:02d}", "issue": self.issue, "date": self.date,
+                "order": order, "kind": u.kind, "headline": u.headline, "kicker": u.kicker,
+                "subtitle": u.subtitle, "reporters": u.reporters, "dateline": u.dateline,
+                "text": "\n".join(p[0] for p in u.paras), "subheads": u.subheads,
+                "flags": self.notes + u.flags, "lines": sorted(u.lines), "source": source,
+            })
+        df = pd.DataFrame(rows, columns=COLUMNS)
+        df["date"] = pd.to_datetime(df["date"])
+        df["order"] = df["order"].astype("int64")
+        return df
+
+    def dropped_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"issue": self.issue, **d} for d in self.dropped], columns=DROPPED_COLUMNS)
+
+
+class _Parser:
+    def __init__(self, blocks: list[tuple[int, str]]):
+        self.blocks = blocks
+        self.kinds = [L.classify(t) for _, t in blocks]
+        self.vecs = [L.bigrams(t) for _, t in blocks]
+        df = Counter(g for v in self.vecs for g in v)
+        n = max(len(blocks), 1)
+        self.idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
+        self.units: list[Unit] = []
+        self.dropped: list[dict] = []
+        self.waiting: list[Unit] = []
+        self.current: Unit | None = None
+        self.seen_body: dict[str, int] = {}
+        self.headlines: dict[str, Unit] = {}
+        self.label: Unit | None = None
+        self.page_date = None
+
+    # ---- helpers ---------------------------------------------------------------
+    def kind(self, i: int) -> str:
+        return self.kinds[i][0] if i < len(self.blocks) else "end"
+
+    def text(self, i: int) -> str:
+        return self.blocks[i][1]
+
+    def drop(self, i: int, reason: str):
+        line, text = self.blocks[i]
+        self.dropped.append({"line": line, "text": text, "reason": reason})
+
+    def start(self, unit: Unit) -> Unit:
+        if self.current is not None and self.current.open and self.current not in self.waiting:
+            self.waiting.append(self.current)
+        self.units.append(unit)
+        self.current, self.label = unit, None
+        return unit
+
+    def cohesion(self, i: int, unit: Unit) -> float:
+        """Cosine of IDF-weighted bigram vectors: does block i talk about what `unit` talks about?"""
+        vec, uvec = self.vecs[i], unit.vector
+        if not vec or not uvec:
+            return 0.0
+        dot = sum(c * uvec.get(g, 0) * self.idf[g] ** 2 for g, c in vec.items())
+        nb = math.sqrt(sum((c * self.idf[g]) ** 2 for g, c in vec.items()))
+        nu = math.sqrt(sum((c * self.idf.get(g, 1.0)) ** 2 for g, c in uvec.items()))
+        return dot / (nb * nu) if nb and nu else 0.0
+
+    def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
+        """How strongly block i continues `unit`, and why."""
+        text, score, why = self.text(i), 4 * self.cohesion(i, unit), []
+        if unit.open:
+            word = L.word_across(unit.tail, text)
+            if word:
+                score += 2
+                why.append(f"word {word} across the join")
+            if L.starts_mid_sentence(text):
+                score += 1
+        if unit is self.label:
+            score += 0.3
+        return score, ", ".join(why) or "shared vocabulary and page order"
+
+    # ---- the scan ---------------------------------------------------------------
+    def run(self) -> tuple[list, list]:
+        i = 0
+        while i < len(self.blocks):
+            i = self.step(i)
+        self.finish()
+        return self.units, self.dropped
+
+    def step(self, i: int) -> int:
+        kind, names = self.kinds[i]
+        text = self.text(i)
+        if kind == "furniture":
+            m = L.PAGE_DATE_RE.search(text)
+            if m and self.page_date is None:
+                self.page_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+            self.drop(i, "page furniture (header, page number or editor line)")
+            return i + 1
+        if kind != "byline" and text in self.headlines and not (self.current and self.current.open and kind == "body"):
+            return self.jump_label(i)
+        if kind != "byline" and text in self.seen_body:
+            self.drop(i, f"repeated block (same as line {self.seen_body[text]})")
+            return i + 1
+        if kind == "byline":
+            return self.byline(i, names)
+        if kind == "headline":
+            return self.headline(i)
+        self.body(i)
+        return i + 1
+
+    def jump_label(self, i: int) -> int:
+        target = self.headlines[self.text(i)]
+        self.drop(i, f"repeated headline: jump label of “{target.headline}”")
+        if self.current is not None and self.current.open and self.current not in self.waiting:
+            self.waiting.append(self.current)
+        self.label = target
+        return i + 1
+
+    def byline(self, i: int, names: list) -> int:
+        nxt = self.kind(i + 1)
+        if nxt == "body" or (nxt == "headline" and self.kind(i + 2) == "body" and not self.group_end(i + 1)):
+            unit = self.start(Unit(reporters=names))
+            unit.add_line(self.blocks[i][0])
+            unit.flags.append(f"no headline above the byline (line {self.blocks[i][0]})")
+            return i + 1
+        unit = self.current or self.start(Unit())
+        unit.add_line(self.blocks[i][0])
+        unit.reporters += [n for n in names if n not in unit.reporters]
+        if not unit.dateline and len(unit.paras) <= 2 and unit.kind == "article" and not unit.subheads:
+            unit.kind = "photo"
+        return i + 1
+
+    def group_end(self, i: int) -> int:
+        """If a headline group (1-3 lines) starting at i opens an article, the index after it, else 0."""
+        j = i
+        while j < len(self.blocks) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in self.headlines:
+            j += 1
+            nxt = self.kind(j)
+            if nxt == "byline":
+                return j
+            if nxt == "body" and L.is_lead(self.text(j)):
+                return j
+            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
+                return j
+            if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
+                return j
+        return 0
+
+    def headline(self, i: int) -> int:
+        cur = self.current
+        end = self.group_end(i)
+        if cur is not None and cur.open and not end:
+            self.body(i)
+            return i + 1
+        if end:
+            group = [self.text(k) for k in range(i, end)]
+            if cur is not None and not cur.headline and cur.paras and not cur.open and len(group) >= 2:
+                self.trailing_headline(i)
+                return i + 1
+            return self.article(i, end)
+        if cur is not None and not cur.headline and cur.paras and not cur.open and self.kind(i + 1) != "body":
+            self.trailing_headline(i)
+            return i + 1
+        photo_end = self.photo_end(i)
+        if photo_end:
+            return self.photo(i, photo_end)
+        if cur is not None and cur.paras and len(self.text(i)) <= 30:
+            cur.subheads.append(self.text(i))
+            cur.new_para(self.text(i), self.blocks[i][0], self.vecs[i], subhead=True)
+            return i + 1
+        return self.article(i, i + 1)
+
+    def trailing_headline(self, i: int):
+        unit = self.current
+        unit.headline = self.text(i)
+        unit.add_line(self.blocks[i][0])
+        unit.flags.append(f"headline printed after its body (line {self.blocks[i][0]})")
+        self.headlines.setdefault(unit.headline, unit)
+
+    def article(self, i: int, end: int) -> int:
+        group = [self.text(k) for k in range(i, end)]
+        unit = self.start(Unit())
+        for k in range(i, end):
+            unit.add_line(self.blocks[k][0])
+        subtitles = [g for g in group[1:] if g.startswith(("—", "-"))]
+        mains = [g for g in group if g not in subtitles]
+        main = max(mains, key=len)
+        unit.headline = main
+        unit.kicker = " ".join(mains[: mains.index(main)])
+        unit.subtitle = " ".join(mains[mains.index(main) + 1:] + [s.lstrip("—- ") for s in subtitles])
+        self.headlines.setdefault(main, unit)
+        k = end
+        if self.kind(k) == "byline":
+            unit.reporters = list(self.kinds[k][1])
+            unit.add_line(self.blocks[k][0])
+            k += 1
+        elif self.kind(k) == "headline" and is_bare_name(self.text(k)) and self.kind(k + 1) == "body":
+            unit.reporters = self.text(k).split()
+            unit.add_line(self.blocks[k][0])
+            k += 1
+        elif self.kind(k) == "body" and not L.is_lead(self.text(k)):
+            unit.flags.append("no byline")
+        return k
+
+    def photo_end(self, i: int) -> int:
+        """A photo: title, one or two caption blocks, then a credit that no body follows."""
+        j = i + 1
+        while j < len(self.blocks) and j - i <= 2 and self.kind(j) == "body":
+            j += 1
+        if j == i + 1:
+            return 0
+        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
+            return j + 1
+        caption = self.text(j - 1)
+        if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":
+            return j
+        return 0
+
+    def photo(self, i: int, end: int) -> int:
+        unit = self.start(Unit(kind="photo", headline=self.text(i)))
+        unit.add_line(self.blocks[i][0])
+        for k in range(i + 1, end):
+            line, text = self.blocks[k]
+            if self.kind(k) == "byline":
+                unit.reporters += self.kinds[k][1]
+                unit.add_line(line)
+                continue
+            caption, credit = split_photo_credit(text)
+            unit.reporters += credit
+            unit.new_para(caption, line, self.vecs[k])
+            self.seen_body.setdefault(text, line)
+        self.headlines.setdefault(unit.headline, unit)
+        return end
+
+    def body(self, i: int):
+        line, text = self.blocks[i]
+        cur = self.current
+        if self.label is not None or (cur is not None and (cur.open or cur.receiving) and self.waiting):
+            target, why = self.continuation_target(i)
+            if target is not None and target is not cur:
+                self.reattach(i, target, why)
+                return
+        self.label = None
+        self.seen_body.setdefault(text, line)
+        if cur is None:
+            cur = self.start(Unit())
+            cur.flags.append(f"fragment without headline or byline (line {line})")
+        if cur.open:
+            cur.join(text, line, self.vecs[i])
+            cur.flags.append(f"column break joined at line {line}")
+            return
+        if not cur.paras:
+            dateline, reporters, rest = split_dateline(text)
+            cur.dateline = dateline
+            cur.reporters += [r for r in reporters if r not in cur.reporters]
+            if not dateline and L.starts_mid_sentence(text):
+                cur.flags.append(f"beginning lost: opens mid-sentence (line {line})")
+            cur.new_para(rest or text, line, self.vecs[i])
+            return
+        cur.new_para(text, line, self.vecs[i])
+
+    def continuation_target(self, i: int) -> tuple[Unit | None, str]:
+        """The unit block i continues: the current one, or a waiting (jumped) one."""
+        cur = self.current
+        candidates = list(self.waiting)
+        if self.label is not None and self.label not in candidates:
+            candidates.append(self.label)
+        if not candidates:
+            return cur, ""
+        if self.label is None:
+            candidates = [u for u in candidates if u.open]
+        scored = [(self.evidence(i, u), -n, u) for n, u in enumerate(candidates) if u is not cur]
+        if not scored:
+            return cur, ""
+        (best, why), _, unit = max(scored, key=lambda s: (s[0][0], s[1]))
+        if self.label is not None and (cur is None or not cur.open):
+            return unit, why  # a jump label always opens a continuation
+        own = self.evidence(i, cur)[0] if cur is not None and cur.paras else 0.0
+        return (unit, why) if best > own + SWITCH_MARGIN else (cur, "")
+
+    def reattach(self, i: int, unit: Unit, why: str):
+        line, text = self.blocks[i]
+        if self.current is not None and self.current.open and self.current not in self.waiting:
+            self.waiting.append(self.current)
+        self.seen_body.setdefault(text, line)
+        if unit.open:
+            unit.join(text, line, self.vecs[i])
+            self.waiting.remove(unit) if unit in self.waiting else None
+        else:
+            unit.new_para(text, line, self.vecs[i])
+        unit.flags.append(f"continuation reattached from line {line} ({why})")
+        unit.receiving = True
+        self.current, self.label = unit, None
+
+    def finish(self):
+        for unit in self.units:
+            if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0][0]):
+                first, last = unit.paras[0], unit.paras[-1]
+                unit.paras = [[last[0] + first[0], last[1] + first[1], False]] + unit.paras[1:-1]
+                unit.flags.append(f"reordered: the open paragraph (line {last[1][0]}) continues in the opening fragment (line {first[1][0]})")
+                if not any(f.startswith("beginning lost") for f in unit.flags):
+                    unit.flags.append("beginning lost: the article's opening is not on this page")
+            elif unit.open:
+                unit.flags.append("ends mid-sentence: continuation not found on this page")
+            if unit.kind == "article" and not unit.headline:
+                unit.flags.append("headline not found")
+
+
+def split_blocks(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based line numbers."""
+    return [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+
+
+def parse_page(text: str, issue: str = "page", date=None) -> Page:
+    """Parse a page's clean text into units and dropped blocks."""
+    blocks, notes, markers = [], [], []
+    for line, block in split_blocks(text):
+        stripped = L.JUMP_RE.sub("", block).strip()
+        if not stripped:
+            markers.append({"line": line, "text": block, "reason": "jump marker (下转/上接)"})
+            continue
+        if stripped != block:
+            notes.append(f"jump marker removed at line {line}: {''.join(L.JUMP_RE.findall(block))}")
+        blocks.append((line, stripped))
+    parser = _Parser(blocks)
+    units, dropped = parser.run()
+    dropped = sorted(markers + dropped, key=lambda d: d["line"])
+    if date is None and parser.page_date:
+        date, notes = parser.page_date, notes + [f"date {parser.page_date} read from the page header"]
+    return Page(issue=issue, date=date, units=units, dropped=dropped, notes=notes)
+
+
+def read_page(path, issue: str | None = None, date=None) -> Page:
+    """Read and parse one raw page file (never written)."""
+    path = Path(path)
+    text, notes = read_page_text(path)
+    page = parse_page(text, issue=issue or path.stem, date=date)
+    page.notes = notes + page.notes
+    return page
+
+
+def read_issue(path, issue: str | None = None, date=None) -> pd.DataFrame:
+    """One row per article or photo of a raw page file, in page order (the article-table contract)."""
+    from .corpus import identify
+
+    path = Path(path)
+    ident = identify(path)
+    page = read_page(path, issue=issue or ident["issue"], date=date if date is not None else ident["date"])
+    return page.articles(source=path.name)

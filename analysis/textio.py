@@ -1,0 +1,131 @@
+"""Read a raw page file into clean text: encoding, line ends, odd spaces, traditional characters."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+MAX_BYTES = 50_000_000  # a newspaper page is ~20 KB; a file this large is almost surely a mistake
+
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"PK\x03\x04": "a ZIP archive (a .docx/.xlsx?)",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
+    b"{\\rtf": "an RTF document",
+}
+BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+# Spaces that OCR and typesetting leave behind: NBSP, full-width, thin/em spaces.
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+class RawFileError(ValueError):
+    """A raw file that cannot be read as a page; the message names the file and the problem."""
+
+    def __init__(self, path, problem: str):
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
+    """Decode raw bytes; return (text, encoding name). Refuse binary files and undecodable text."""
+    for magic, kind in BINARY_SIGNATURES.items():
+        if data.startswith(magic):
+            raise RawFileError(path, f"this is {kind}, not text; export the page's text first")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as e:
+                raise RawFileError(path, f"starts with a {encoding} byte-order mark but does not decode ({e.reason} at byte {e.start})")
+    sample = data[:4096]
+    if sample.count(b"\x00") > len(sample) // 4:  # UTF-16 without a BOM
+        encoding = "utf-16-le" if sample[1::2].count(b"\x00") > sample[0::2].count(b"\x00") else "utf-16-be"
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            raise RawFileError(path, "contains NUL bytes: a binary file, not text") from None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not HAN.search(str(best)):
+        raise RawFileError(path, "is neither UTF-8 nor GB18030/GBK and no Chinese text could be decoded")
+    return str(best), best.encoding
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """Convert traditional characters to simplified when the text is mostly traditional."""
+    han = HAN.findall(text[:20000])
+    if not han:
+        return text, False
+    sample = "".join(han)
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted))
+    if changed < max(3, 0.04 * len(sample)):
+        return text, False
+    return _t2s().convert(text), True
+
+
+def normalize(text: str) -> str:
+    """Unify line ends and spaces; full-width digits/letters to ASCII; keep Chinese punctuation."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = INVISIBLE.sub("", text)
+    text = ODD_SPACES.sub(" ", text)
+    text = FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
+    """Read a raw page file; return (clean text, notes on what was repaired). Never writes."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise RawFileError(path, f"cannot be read ({e.strerror})") from None
+    if size > max_bytes:
+        raise RawFileError(path, f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit for one page file; split it into pages (or raise analysis.textio.MAX_BYTES)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise RawFileError(path, "is empty")
+    text, encoding = decode(data, path)
+    notes = [] if encoding in ("utf-8", "ascii") else [f"decoded from {encoding}"]
+    if "\r" in text:
+        notes.append("CRLF line ends")
+    text = normalize(text)
+    if not text.strip():
+        raise RawFileError(path, "holds only spaces")
+    controls = sum(1 for c in text[:4096] if unicodedata.category(c) == "Cc" and c != "\n")
+    if controls > 8:
+        raise RawFileError(path, "holds control characters: a binary file, not text")
+    if not HAN.search(text):
+        raise RawFileError(path, "has no Chinese characters: not a Chinese newspaper page")
+    text, converted = to_simplified(text)
+    if converted:
+        notes.append("traditional characters converted to simplified")
+    return text, notes

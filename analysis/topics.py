@@ -1,0 +1,344 @@
+"""Topic models (NMF on TF-IDF, LDA on counts) and the evidence for trusting them.
+
+Fit with `fit_topics(dtm, k)`; choose K with `k_table` (coherence and stability per K) and
+`choose_k`; read the result with `top_words`, `topic_labels`, `article_topics`,
+`topic_prevalence` and `typical_documents`; draw it with the `plot_*` functions.
+
+- Coherence: mean NPMI over pairs of a topic's top words, counted as document co-occurrence in
+  the corpus itself (1 = the words always appear together, 0 = independent, -1 = never together).
+- Stability: fit the same K with different seeds, match topics one-to-one (Hungarian algorithm)
+  by the Jaccard overlap of their top-word sets, and average the matched overlaps (1 = every
+  topic comes back with the same top words; topics that vanish with the seed are artefacts).
+- Topic shares: a document's share of topic j is the share of its reconstructed term weight
+  that topic j provides (NMF) or its topic proportion (LDA); rows sum to 1.
+"""
+from __future__ import annotations
+
+import itertools
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+
+from analysis.atomic import write_csv
+from analysis.dtm import DocumentTermMatrix
+from analysis.paths import LEXICON
+
+METHODS = ("nmf", "lda")
+LABELS_DIR = LEXICON / "topic_labels"
+MIN_STABILITY = 0.6
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """A fitted model: `term_weights` is topics × vocabulary, `doc_topics` is units × topics."""
+
+    name: str
+    method: str
+    k: int
+    seed: int
+    dtm: DocumentTermMatrix
+    term_weights: np.ndarray
+    doc_topics: np.ndarray
+
+    @property
+    def key(self) -> str:
+        """Identifies corpus, method and K, e.g. "sample-paragraph-nmf-k8"."""
+        return f"{self.name}-{self.method}-k{self.k}"
+
+
+def estimator(method: str, k: int, seed: int = 0, **options):
+    """The scikit-learn estimator `fit_topics` uses (options override its defaults)."""
+    if method == "nmf":
+        return NMF(n_components=k, random_state=seed, **{"max_iter": 400, **options})
+    if method == "lda":
+        return LatentDirichletAllocation(n_components=k, random_state=seed, **options)
+    raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+
+
+def model_input(dtm: DocumentTermMatrix, method: str):
+    """TF-IDF for NMF, raw counts for LDA."""
+    return dtm.tfidf() if method == "nmf" else dtm.counts
+
+
+def fit_topics(
+    dtm: DocumentTermMatrix, k: int, method: str = "nmf", seed: int = 0, name: str = "topics", **options
+) -> TopicModel:
+    """Fit K topics; the same data, K, method, seed and options give identical results."""
+    fitted = estimator(method, k, seed, **options)
+    doc_weights = fitted.fit_transform(model_input(dtm, method))
+    if method == "nmf":
+        doc_weights = doc_weights * fitted.components_.sum(axis=1)
+    return TopicModel(name, method, k, seed, dtm, fitted.components_, _rows_to_shares(doc_weights))
+
+
+def _rows_to_shares(weights: np.ndarray) -> np.ndarray:
+    """Divide each row by its sum; all-zero rows stay zero."""
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, totals, out=np.zeros_like(weights, dtype=float), where=totals > 0)
+
+
+# --- what the topics are -------------------------------------------------------------------
+
+
+def top_word_lists(model: TopicModel, n: int = 10) -> list[list[str]]:
+    """The n heaviest terms of each topic, heaviest first."""
+    order = np.argsort(-model.term_weights, axis=1, kind="stable")[:, :n]
+    return [list(model.dtm.vocabulary[row]) for row in order]
+
+
+def top_words(model: TopicModel, n: int = 10) -> pd.DataFrame:
+    """Long table: topic, rank (0 = heaviest), word, weight (share of the topic's total weight)."""
+    weights = model.term_weights / model.term_weights.sum(axis=1, keepdims=True)
+    order = np.argsort(-weights, axis=1, kind="stable")[:, :n]
+    return pd.DataFrame(
+        [
+            (topic, rank, model.dtm.vocabulary[term], weights[topic, term])
+            for topic, row in enumerate(order)
+            for rank, term in enumerate(row)
+        ],
+        columns=["topic", "rank", "word", "weight"],
+    )
+
+
+def topic_labels(model: TopicModel, folder: str | Path = LABELS_DIR) -> pd.Series:
+    """Researcher-editable topic labels from `<folder>/<model.key>.csv` (topic, label, top_words).
+
+    A missing file is created with each topic's top 3 words as its label; an existing file is
+    read, never rewritten. Warns when a stored topic's top words no longer match the model's
+    (the file was written for a different fit under the same key).
+    """
+    path = Path(folder) / f"{model.key}.csv"
+    current = [" ".join(words) for words in top_word_lists(model)]
+    if not path.exists():
+        write_csv(
+            pd.DataFrame({
+                "topic": range(model.k),
+                "label": ["·".join(words.split()[:3]) for words in current],
+                "top_words": current,
+            }),
+            path,
+        )
+    stored = pd.read_csv(path, encoding="utf-8-sig", dtype={"label": str, "top_words": str})
+    changed = [
+        t for t, words in zip(stored["topic"], stored["top_words"])
+        if t >= model.k or _jaccard(set(str(words).split()), set(current[t].split())) < 0.5
+    ]
+    if changed or len(stored) != model.k:
+        warnings.warn(f"{path.name}: topics {changed} no longer match the labels written for them; "
+                      "check the labels or delete the file to start again.", stacklevel=2)
+    return stored.set_index("topic")["label"].rename("label")
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+# --- how good are they ---------------------------------------------------------------------
+
+
+def npmi_coherence(dtm: DocumentTermMatrix, word_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """Mean NPMI over all pairs of each word list, from document co-occurrence in `dtm`.
+
+    A pair that never shares a document scores -1 (words missing from the vocabulary never
+    occur); a pair present in every document scores 1.
+    """
+    n_docs, n_terms = dtm.counts.shape
+    index = {term: i for i, term in enumerate(dtm.vocabulary)}
+    presence = sparse.hstack([dtm.presence(), sparse.csr_matrix((n_docs, 1), dtype=np.int32)]).tocsc()
+    scores = []
+    for words in word_lists:
+        columns = presence[:, [index.get(w, n_terms) for w in words]]
+        together = (columns.T @ columns).toarray() / n_docs
+        first, second = np.triu_indices(len(words), k=1)
+        p_ij, p_i, p_j = together[first, second], np.diag(together)[first], np.diag(together)[second]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            npmi = np.log(p_ij / (p_i * p_j)) / -np.log(p_ij)
+        scores.append(np.select([p_ij == 0, p_ij == 1], [-1.0, 1.0], npmi).mean())
+    return np.array(scores)
+
+
+def topic_stability(runs: Sequence[Sequence[Sequence[str]]]) -> float:
+    """Mean best-match Jaccard overlap of top-word sets, over every pair of runs.
+
+    Each run is one fit's list of top-word lists; topics are matched one-to-one between two runs
+    by the Hungarian algorithm (scipy's linear_sum_assignment).
+    """
+    overlaps = []
+    for a, b in itertools.combinations(runs, 2):
+        jaccard = np.array([[_jaccard(set(x), set(y)) for y in b] for x in a])
+        rows, cols = linear_sum_assignment(jaccard, maximize=True)
+        overlaps.append(jaccard[rows, cols].mean())
+    return float(np.mean(overlaps))
+
+
+def k_table(
+    dtm: DocumentTermMatrix,
+    ks: Sequence[int],
+    method: str = "nmf",
+    seeds: Sequence[int] = (0, 1, 2),
+    top_n: int = 10,
+    **options,
+) -> pd.DataFrame:
+    """For each K: mean NPMI coherence of its topics (over all seeds) and stability across seeds."""
+    rows = []
+    for k in ks:
+        runs = [top_word_lists(fit_topics(dtm, k, method, seed, **options), top_n) for seed in seeds]
+        coherence = np.mean([npmi_coherence(dtm, run).mean() for run in runs])
+        rows.append({"k": k, "coherence": coherence, "stability": topic_stability(runs)})
+    return pd.DataFrame(rows)
+
+
+def choose_k(table: pd.DataFrame, min_stability: float = MIN_STABILITY) -> int:
+    """The most coherent K among those whose topics come back across seeds.
+
+    "Come back" means stability >= `min_stability` (0.6: matched top-10 sets share about 8 of
+    10 words). If no K is that stable, the most stable K. Ties go to the smaller K.
+    """
+    stable = table[table["stability"] >= min_stability]
+    column = "coherence" if len(stable) else "stability"
+    candidates = stable if len(stable) else table
+    best = candidates[candidates[column] == candidates[column].max()]
+    return int(best["k"].min())
+
+
+# --- where the topics are ------------------------------------------------------------------
+
+
+def document_topics(model: TopicModel) -> pd.DataFrame:
+    """Topic shares per document unit (index unit_id, one column per topic)."""
+    return pd.DataFrame(
+        model.doc_topics, index=pd.Index(model.dtm.units["unit_id"], name="unit_id"),
+        columns=pd.RangeIndex(model.k, name="topic"),
+    )
+
+
+def _weighted_shares(model: TopicModel, by: pd.Series) -> pd.DataFrame:
+    """Topic shares of all terms in each group of units (units weighted by their term count)."""
+    weighted = pd.DataFrame(model.doc_topics * model.dtm.units["n_terms"].to_numpy()[:, None],
+                            columns=pd.RangeIndex(model.k, name="topic"))
+    totals = weighted.groupby(by.to_numpy(), sort=False).sum()
+    totals.index.name = by.name
+    return totals.div(totals.sum(axis=1), axis=0)
+
+
+def article_topics(model: TopicModel) -> pd.DataFrame:
+    """Each article's topic mix (index article_id); paragraphs count by their number of terms."""
+    return _weighted_shares(model, model.dtm.units["article_id"])
+
+
+def topic_prevalence(model: TopicModel, by: str = "issue") -> pd.DataFrame:
+    """Topic shares of all terms per `by` value (a units column, or "year" from `date`), sorted."""
+    units = model.dtm.units
+    key = units["date"].dt.year.rename("year") if by == "year" else units[by]
+    return _weighted_shares(model, key).sort_index()
+
+
+def typical_documents(model: TopicModel, n: int = 3, level: str = "article") -> pd.DataFrame:
+    """The n documents with the highest share of each topic: topic, rank, share, back-references.
+
+    level="article" ranks articles by their topic mix; level="unit" ranks the document units
+    themselves (e.g. paragraphs) and includes their text.
+    """
+    units = model.dtm.units
+    if level == "article":
+        shares = article_topics(model)
+        details = units.drop_duplicates("article_id").set_index("article_id")
+        details = details[[c for c in ("issue", "date", "headline") if c in details.columns]]
+    elif level == "unit":
+        shares = document_topics(model)
+        details = units.set_index("unit_id").drop(columns="n_terms")
+    else:
+        raise ValueError(f"level must be 'article' or 'unit', not {level!r}")
+    rows = []
+    for topic in range(model.k):
+        best = shares[topic].nlargest(n)
+        rows.append(pd.DataFrame({"topic": topic, "rank": range(len(best)), "share": best.to_numpy()},
+                                 index=best.index).join(details))
+    return pd.concat(rows).reset_index()
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def _names(model: TopicModel, labels: pd.Series | None) -> list[str]:
+    """Display name per topic: "3 label" (or the top 3 words when no labels are given)."""
+    if labels is None:
+        labels = pd.Series(["·".join(words) for words in top_word_lists(model, 3)])
+    return [f"{topic} {labels[topic]}" for topic in range(model.k)]
+
+
+def _figure(**kwargs):
+    import matplotlib.pyplot as plt
+
+    from analysis.fonts import configure_matplotlib
+
+    configure_matplotlib()
+    return plt.subplots(**kwargs)
+
+
+def plot_k_table(table: pd.DataFrame, chosen: int | None = None, min_stability: float = MIN_STABILITY):
+    """Coherence and stability against K, the stability threshold, and the chosen K."""
+    fig, (top, bottom) = _figure(nrows=2, sharex=True, figsize=(6, 5), constrained_layout=True)
+    top.plot(table["k"], table["coherence"], marker="o")
+    top.set_ylabel("一致性 coherence (NPMI)")
+    bottom.plot(table["k"], table["stability"], marker="o", color="tab:orange")
+    bottom.axhline(min_stability, color="grey", linestyle=":", label=f"稳定性阈值 {min_stability}")
+    bottom.set_ylabel("稳定性 stability (Jaccard)")
+    bottom.set_xlabel("主题数 K")
+    bottom.set_ylim(0, 1.05)
+    if chosen is not None:
+        for ax in (top, bottom):
+            ax.axvline(chosen, color="tab:red", alpha=0.5, label=f"选定 K = {chosen}")
+    bottom.legend(loc="lower left")
+    return fig
+
+
+def plot_top_words(model: TopicModel, n: int = 10, labels: pd.Series | None = None, ncols: int = 4):
+    """Grid of bar charts: each topic's n heaviest words and their weights."""
+    nrows = -(-model.k // ncols)
+    fig, axes = _figure(nrows=nrows, ncols=ncols, figsize=(3 * ncols, 0.25 * n * nrows + 0.8 * nrows),
+                        constrained_layout=True, squeeze=False)
+    words = top_words(model, n)
+    for ax, (topic, rows), name in zip(axes.flat, words.groupby("topic"), _names(model, labels)):
+        ax.barh(rows["word"], rows["weight"], color=f"C{topic % 10}")
+        ax.invert_yaxis()
+        ax.set_title(name, fontsize=10)
+        ax.tick_params(axis="x", labelsize=7)
+    for ax in axes.flat[model.k:]:
+        ax.set_visible(False)
+    return fig
+
+
+def plot_document_topics(shares: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None):
+    """Heatmap of topic shares: one row per document (its index as label), one column per topic."""
+    fig, ax = _figure(figsize=(1.5 + 0.6 * model.k, 1 + 0.28 * len(shares)), constrained_layout=True)
+    image = ax.imshow(shares.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(model.k), _names(model, labels), rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(shares)), [str(i) for i in shares.index], fontsize=8)
+    fig.colorbar(image, ax=ax, label="主题占比 topic share")
+    return fig
+
+
+def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None,
+                    ncols: int = 4):
+    """Small multiples: each topic's share over the prevalence index (years, dates or issues)."""
+    nrows = -(-model.k // ncols)
+    fig, axes = _figure(nrows=nrows, ncols=ncols, figsize=(3 * ncols, 2.2 * nrows), sharex=True,
+                        sharey=True, constrained_layout=True, squeeze=False)
+    x = prevalence.index if pd.api.types.is_numeric_dtype(prevalence.index) or \
+        pd.api.types.is_datetime64_any_dtype(prevalence.index) else prevalence.index.astype(str)
+    for ax, topic, name in zip(axes.flat, range(model.k), _names(model, labels)):
+        ax.plot(x, prevalence[topic], marker="o", markersize=3, color=f"C{topic % 10}")
+        ax.set_title(name, fontsize=10)
+        ax.tick_params(axis="x", labelsize=7, labelrotation=45)
+    for ax in axes.flat[model.k:]:
+        ax.set_visible(False)
+    fig.supylabel("主题占比 topic share")
+    return fig
