@@ -57,21 +57,19 @@ def document_units(articles: pd.DataFrame, unit: str = "article") -> pd.DataFram
     return units.reset_index(drop=True)
 
 
-def terms(
-    tokens: Sequence[str],
-    stopwords: Collection[str] = frozenset(),
-    keep_single_chars: bool = True,
-    keep_numbers: bool = False,
-) -> list[str]:
-    """The tokens that may become vocabulary terms, in order (see the module docstring)."""
-    return [
-        t
-        for t in tokens
-        if t not in stopwords
-        and any(ch.isalnum() for ch in t)
-        and (keep_single_chars or len(t) > 1)
-        and (keep_numbers or not NUMBER.fullmatch(t))
-    ]
+def is_term(token: str, stopwords: Collection[str] = frozenset(), keep_single_chars: bool = True,
+            keep_numbers: bool = False) -> bool:
+    """Whether a token may become a vocabulary term (see the module docstring)."""
+    return (
+        token not in stopwords
+        and any(ch.isalnum() for ch in token)
+        and (keep_single_chars or len(token) > 1)
+        and (keep_numbers or not NUMBER.fullmatch(token))
+    )
+
+
+def _kept(tokens: Sequence[str], allowed: frozenset[str]) -> list[str]:
+    return [t for t in tokens if t in allowed]
 
 
 @dataclass(frozen=True)
@@ -113,10 +111,10 @@ def build_dtm(
         from analysis.tokens import stopwords as project_stopwords
 
         stopwords = project_stopwords()
-    analyzer = partial(
-        terms, stopwords=frozenset(stopwords), keep_single_chars=keep_single_chars, keep_numbers=keep_numbers
-    )
-    vectorizer = CountVectorizer(analyzer=analyzer, min_df=min_df, max_df=max_df)
+    stopwords = frozenset(stopwords)
+    distinct = {t for doc in tokens for t in doc}
+    allowed = frozenset(t for t in distinct if is_term(t, stopwords, keep_single_chars, keep_numbers))
+    vectorizer = CountVectorizer(analyzer=partial(_kept, allowed=allowed), min_df=min_df, max_df=max_df)
     counts = vectorizer.fit_transform(list(tokens)).tocsr()
     n_terms = np.asarray(counts.sum(axis=1)).ravel()
     keep = n_terms > 0

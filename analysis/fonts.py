@@ -6,7 +6,11 @@ import importlib.util
 import os
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont, newTable
+
+from analysis.atomic import atomic_path
 
 ENV_VAR = "NEWSPAPER_CJK_FONT"
 PACKAGED_FONT = "NotoSansCJKsc-Regular.otf"  # shipped inside PyPI's mplfonts (SIL OFL)
@@ -102,8 +106,53 @@ def missing_glyphs(text: str, font_path: str | os.PathLike | None = None) -> set
     return {ch for ch in set(text) if ch.isprintable() and ord(ch) not in covered}
 
 
+def truetype_font(path: str | os.PathLike) -> Path:
+    """`path` if its glyphs are TrueType outlines, else a TrueType copy cached beside matplotlib's font cache.
+
+    matplotlib embeds fonts in PDF as TrueType (type 42); embedding a CFF-based .otf such as
+    Noto Sans CJK gives PDFs that Ghostscript and MuPDF draw blank. The one-time conversion takes
+    about a minute.
+    """
+    import matplotlib
+
+    path = Path(path)
+    with TTFont(path, fontNumber=0, lazy=True) as font:
+        if "glyf" in font:
+            return path
+    target = Path(matplotlib.get_cachedir()) / f"{path.stem}-{path.stat().st_size}-truetype.ttf"
+    if not target.is_file():
+        with atomic_path(target) as tmp:
+            _cff_to_truetype(path, tmp)
+    return target
+
+
+def _cff_to_truetype(source: Path, target: Path) -> None:
+    """Rewrite the cubic CFF outlines of `source` as quadratic TrueType glyphs into `target`."""
+    with TTFont(source, fontNumber=0) as font:
+        order = font.getGlyphOrder()
+        outlines = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder, glyf.glyphs = order, {}
+        for name in order:
+            pen = TTGlyphPen(None)
+            outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+            glyf.glyphs[name] = pen.glyph()
+        for tag in ("CFF ", "VORG"):
+            if tag in font:
+                del font[tag]
+        font["glyf"], font["loca"] = glyf, newTable("loca")
+        maxp = font["maxp"] = newTable("maxp")
+        maxp.tableVersion, maxp.maxZones = 0x00010000, 1
+        for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                      "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+            setattr(maxp, field, 0)
+        font["post"].formatType = 3.0  # no glyph names: format 2 cannot hold 65,535 of them
+        font.sfntVersion = "\0\1\0\0"
+        font.save(target)
+
+
 def configure_matplotlib(font_path: str | os.PathLike | None = None) -> Path:
-    """Register the CJK font with matplotlib and make it the default; safe to call again.
+    """Register the CJK font (as TrueType) with matplotlib and make it the default; safe to call again.
 
     Also: a real minus sign is not needed (`axes.unicode_minus`), PDF/PS embed TrueType-style
     fonts (type 42) and SVG keeps text as text, so exported figures stay searchable.
@@ -111,7 +160,7 @@ def configure_matplotlib(font_path: str | os.PathLike | None = None) -> Path:
     import matplotlib as mpl
     from matplotlib import font_manager
 
-    path = find_cjk_font(font_path)
+    path = truetype_font(find_cjk_font(font_path))
     if str(path) not in {entry.fname for entry in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(path))
     name = font_manager.FontProperties(fname=str(path)).get_name()

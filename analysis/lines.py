@@ -44,7 +44,7 @@ def is_headline_like(text: str) -> bool:
     if len(text) > HEADLINE_MAX or "。" in text or text[-1] in OPEN_ENDS or text[0] in MID_START:
         return False
     parts = [len(p) for p in re.split("[，,]", text)]
-    if len(parts) > 1 and (max(parts) > 14 or max(parts) - min(parts) > 4):
+    if len(parts) > 1 and (max(parts) > 10 or max(parts) - min(parts) > 2):
         return False
     return HAN_RE.search(text) is not None
 
@@ -96,7 +96,7 @@ def classify(text: str) -> tuple[str, list[str] | None]:
     names = parse_byline(text)
     if names:
         return "byline", names
-    if is_headline_like(text):
+    if is_headline_like(text) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None
 

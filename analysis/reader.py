@@ -102,9 +102,9 @@ class Page:
 
 
 class _Parser:
-    def __init__(self, blocks: list[tuple[int, str]]):
+    def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
         self.blocks = blocks
-        self.kinds = [L.classify(t) for _, t in blocks]
+        self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
         self.vecs = [L.bigrams(t) for _, t in blocks]
         df = Counter(g for v in self.vecs for g in v)
         n = max(len(blocks), 1)
@@ -229,8 +229,10 @@ class _Parser:
 
     def headline(self, i: int) -> int:
         cur = self.current
-        end = self.group_end(i)
-        if cur is not None and cur.open and not end:
+        nxt = self.text(i + 1) if i + 1 < len(self.blocks) else ""
+        runs_on = self.kind(i + 1) != "byline" and nxt and (L.word_across(self.text(i), nxt) or L.starts_mid_sentence(nxt))
+        end = 0 if runs_on else self.group_end(i)
+        if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
         if end:
@@ -316,7 +318,8 @@ class _Parser:
     def body(self, i: int):
         line, text = self.blocks[i]
         cur = self.current
-        if self.label is not None or (cur is not None and (cur.open or cur.receiving) and self.waiting):
+        fresh = cur is not None and not cur.paras  # the first block under a headline or byline is its own
+        if self.label is not None or (self.waiting and not fresh and (cur is None or cur.open or cur.receiving or self.looks_continued(text))):
             target, why = self.continuation_target(i)
             if target is not None and target is not cur:
                 self.reattach(i, target, why)
@@ -339,6 +342,10 @@ class _Parser:
             cur.new_para(rest or text, line, self.vecs[i])
             return
         cur.new_para(text, line, self.vecs[i])
+
+    def looks_continued(self, text: str) -> bool:
+        """Does a block visibly continue a sentence left open by a waiting (jumped) article?"""
+        return L.starts_mid_sentence(text) or any(L.word_across(w.tail, text) for w in self.waiting if w.open)
 
     def continuation_target(self, i: int) -> tuple[Unit | None, str]:
         """The unit block i continues: the current one, or a waiting (jumped) one."""
@@ -394,16 +401,17 @@ def split_blocks(text: str) -> list[tuple[int, str]]:
 
 def parse_page(text: str, issue: str = "page", date=None) -> Page:
     """Parse a page's clean text into units and dropped blocks."""
-    blocks, notes, markers = [], [], []
+    blocks, notes, markers, jumped = [], [], [], set()
     for line, block in split_blocks(text):
         stripped = L.JUMP_RE.sub("", block).strip()
         if not stripped:
             markers.append({"line": line, "text": block, "reason": "jump marker (下转/上接)"})
             continue
         if stripped != block:
+            jumped.add(line)
             notes.append(f"jump marker removed at line {line}: {''.join(L.JUMP_RE.findall(block))}")
         blocks.append((line, stripped))
-    parser = _Parser(blocks)
+    parser = _Parser(blocks, jumped)
     units, dropped = parser.run()
     dropped = sorted(markers + dropped, key=lambda d: d["line"])
     if date is None and parser.page_date:

@@ -220,10 +220,13 @@ def document_topics(model: TopicModel) -> pd.DataFrame:
 
 
 def _weighted_shares(model: TopicModel, by: pd.Series) -> pd.DataFrame:
-    """Topic shares of all terms in each group of units (units weighted by their term count)."""
+    """Topic shares of all terms in each group of units (units weighted by their term count).
+
+    Units whose key is missing (e.g. an unknown date) form a group of their own.
+    """
     weighted = pd.DataFrame(model.doc_topics * model.dtm.units["n_terms"].to_numpy()[:, None],
                             columns=pd.RangeIndex(model.k, name="topic"))
-    totals = weighted.groupby(by.to_numpy(), sort=False).sum()
+    totals = weighted.groupby(by.to_numpy(), sort=False, dropna=False).sum()
     totals.index.name = by.name
     return totals.div(totals.sum(axis=1), axis=0)
 

@@ -5,15 +5,14 @@ break, which repairs column breaks by hand (服务要比需 + 求早 -> 服务�
 """
 from __future__ import annotations
 
-import json
+from functools import lru_cache
 
 import pandas as pd
 
-from analysis.paths import RAW, SHARED_CORPUS
+from analysis.paths import RAW
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
 ISSUE = "000_643968e12915283d"
-GOV_REPORTS = SHARED_CORPUS / "gov_reports" / "government_work_reports.jsonl"
 
 ARTICLES = {
     "清江浦区一季度经济形势分析暨项目攻坚推进会召开": [
@@ -61,10 +60,11 @@ ARTICLES = {
 }
 
 
-def page_lines() -> list[str]:
+@lru_cache(maxsize=1)
+def page_lines() -> tuple[str, ...]:
     """Non-blank lines of the sample page, as printed."""
     with open(SAMPLE, encoding="utf-8") as f:
-        return [line.strip() for line in f if line.strip()]
+        return tuple(line.strip() for line in f if line.strip())
 
 
 def paragraph(prefixes: tuple[str, ...]) -> str:
@@ -89,8 +89,3 @@ def article(articles: pd.DataFrame, headline_start: str) -> pd.Series:
     (row,) = articles[articles.headline.str.startswith(headline_start)].itertuples(index=False)
     return pd.Series(row._asdict())
 
-
-def gov_reports_raw() -> list[dict]:
-    """The shared corpus's government work reports file, as its JSON lines."""
-    with open(GOV_REPORTS, encoding="utf-8") as f:
-        return [json.loads(line) for line in f]

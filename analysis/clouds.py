@@ -1,0 +1,113 @@
+"""Word clouds of Chinese token frequencies: one per figure, or a grid per article, topic or issue."""
+from __future__ import annotations
+
+import math
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+from PIL import Image
+from wordcloud import WordCloud
+
+from analysis.fonts import find_cjk_font
+
+# One palette for every cloud in the project: the more frequent the word, the darker its colour.
+PALETTE = "viridis"
+PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on white
+EMPTY_NOTE = "（无可显示的词）"
+
+
+def word_frequencies(token_lists: Iterable[Iterable[str]], stopwords: Iterable[str] = (),
+                     min_length: int = 1) -> Counter:
+    """Count tokens across documents, leaving out stopwords, short tokens and tokens without a letter or hanzi."""
+    stop = set(stopwords)
+    return Counter(
+        token for tokens in token_lists for token in tokens
+        if len(token) >= min_length and token not in stop and any(ch.isalpha() for ch in token)
+    )
+
+
+def _clean(frequencies: Mapping[str, float], stopwords: Iterable[str]) -> dict[str, float]:
+    """Positive counts without stopwords, most frequent first (ties by word, so layout never depends on order)."""
+    stop = set(stopwords)
+    kept = {str(w): float(n) for w, n in dict(frequencies).items() if n > 0 and w not in stop and str(w).strip()}
+    return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
+
+
+def build_wordcloud(frequencies: Mapping[str, float], stopwords: Iterable[str] = (), *, max_words: int = 150,
+                    mask: str | Path | np.ndarray | None = None, seed: int = 0, width: int = 800,
+                    height: int = 400, font_path: str | Path | None = None) -> WordCloud:
+    """Lay out a word cloud from token counts (a Counter, dict or Series).
+
+    Same input and seed give the same picture. `mask` is an image (path or array) whose white
+    part stays empty. Raises ValueError if no word is left after removing stopwords.
+    """
+    words = _clean(frequencies, stopwords)
+    if isinstance(mask, (str, Path)):
+        mask = np.array(Image.open(mask).convert("L"))
+    cloud = WordCloud(
+        font_path=str(font_path or find_cjk_font()), width=width, height=height, scale=2, mask=mask,
+        max_words=max_words, random_state=seed, collocations=False, prefer_horizontal=1.0,
+        background_color="white", margin=4, min_font_size=8,
+    )
+    cloud.generate_from_frequencies(words)
+    return cloud.recolor(color_func=_palette_by_size(cloud))
+
+
+def _palette_by_size(cloud: WordCloud):
+    """A color_func that maps a word's font size onto the project palette (largest = darkest)."""
+    sizes = [size for _, size, _, _, _ in cloud.layout_]
+    smallest, spread = min(sizes), max(max(sizes) - min(sizes), 1)
+    low, high = PALETTE_SPAN
+    cmap = matplotlib.colormaps[PALETTE]
+
+    def color(word, font_size, position, orientation, random_state=None, font_path=None):
+        r, g, b, _ = cmap(high - (high - low) * (font_size - smallest) / spread)
+        return f"rgb({round(r * 255)}, {round(g * 255)}, {round(b * 255)})"
+
+    return color
+
+
+def draw_wordcloud(ax, frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
+                   title_width: int = 24, **options) -> WordCloud | None:
+    """Draw a word cloud on a matplotlib Axes with a (wrapped) title; None if no word is left to draw."""
+    ax.set_axis_off()
+    ax.set_title(textwrap.fill(title, title_width), fontsize=11)
+    words = _clean(frequencies, stopwords)
+    if not words:
+        ax.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="0.5", transform=ax.transAxes)
+        return None
+    cloud = build_wordcloud(words, **options)
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    return cloud
+
+
+def wordcloud_figure(frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
+                     figsize: tuple[float, float] = (8, 4.6), **options) -> Figure:
+    """One word cloud as a Figure, ready for `save_figure`."""
+    fig = Figure(figsize=figsize, layout="constrained")
+    draw_wordcloud(fig.add_subplot(), frequencies, title, stopwords, title_width=60, **options)
+    return fig
+
+
+def wordcloud_grid(groups: Mapping[str, Mapping[str, float]], stopwords: Iterable[str] = (), ncols: int = 3,
+                   title: str = "", cell_size: tuple[float, float] = (4, 2.6), **options) -> Figure:
+    """A grid of word clouds, one per group (article, topic, issue: name -> token counts)."""
+    ncols = max(1, min(ncols, len(groups)))
+    nrows = max(1, math.ceil(len(groups) / ncols))
+    fig = Figure(figsize=(cell_size[0] * ncols, cell_size[1] * nrows), layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    options.setdefault("max_words", 60)
+    options.setdefault("width", 600)
+    options.setdefault("height", 360)
+    for ax, (name, frequencies) in zip(axes, groups.items()):
+        draw_wordcloud(ax, frequencies, str(name), stopwords, **options)
+    for ax in axes[len(groups):]:
+        ax.set_axis_off()
+    if title:
+        fig.suptitle(title, fontsize=14)
+    return fig

@@ -1,0 +1,114 @@
+"""Topic-model fit time against corpus size, and the project's overhead over bare scikit-learn.
+
+Corpus: paragraphs of the 新闻联播 transcripts (SHARED_CORPUS/xinwenlianbo/news/*.md, HTML tags
+stripped), in date order, tokenized once with analysis.tokens (its cache makes reruns fast).
+For each size (1k, 10k, 50k paragraphs):
+- matrix: `build_dtm` (term filter + CountVectorizer) against a bare CountVectorizer on the same
+  token lists with an identity analyzer (no stopword/number/punctuation filtering);
+- fit: `fit_topics(dtm, K)` against the same scikit-learn estimator fit on the precomputed matrix
+  (TF-IDF for NMF, counts for LDA). The project's extra work is the TF-IDF transform, turning
+  document weights into shares, and bookkeeping. Target: overhead <= 20%.
+Settings chosen for 2 shared cores: K=20; NMF with scikit-learn's defaults (nndsvda init, cd
+solver) and max_iter=400; LDA with learning_method="online", max_iter=5 passes, batch_size=512,
+n_jobs=1. Bare and project runs alternate; small sizes take the best of 3, 50k the best of 2.
+
+Run: .venv/bin/python benchmarks/bench_topics.py [--sizes 1000 10000 50000]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd  # noqa: E402
+from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
+
+from analysis.dtm import build_dtm  # noqa: E402
+from analysis.paths import SHARED_CORPUS  # noqa: E402
+from analysis.tokens import tokenize_many  # noqa: E402
+from analysis.topics import estimator, fit_topics, model_input, top_word_lists  # noqa: E402
+
+NEWS = SHARED_CORPUS / "xinwenlianbo" / "news"
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+TAG = re.compile(r"<[^>]+>")
+K = 20
+OPTIONS = {"nmf": {}, "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 512}}
+
+
+def news_paragraphs(limit: int) -> pd.DataFrame:
+    """The first `limit` non-empty paragraphs of the transcripts, as document units."""
+    rows = []
+    for path in sorted(NEWS.glob("*.md")):
+        for i, raw in enumerate(PARAGRAPH.findall(path.read_text(encoding="utf-8"))):
+            text = html.unescape(TAG.sub("", raw)).strip()
+            if text:
+                rows.append((f"{path.stem}/{i}", path.stem, pd.Timestamp(path.stem), text))
+            if len(rows) == limit:
+                return pd.DataFrame(rows, columns=["unit_id", "article_id", "date", "text"])
+    raise SystemExit(f"only {len(rows)} paragraphs in {NEWS}, {limit} asked")
+
+
+def best_times(bare, project, repeats: int) -> tuple[float, float, object, object]:
+    """Fastest of `repeats` alternating runs of two functions, and their last results."""
+    times = {bare: [], project: []}
+    results = {}
+    for _ in range(repeats):
+        for function in (bare, project):
+            start = time.perf_counter()
+            results[function] = function()
+            times[function].append(time.perf_counter() - start)
+    return min(times[bare]), min(times[project]), results[bare], results[project]
+
+
+def identity(tokens):
+    return tokens
+
+
+def bare_fit(method: str, matrix, options: dict):
+    """The scikit-learn estimator alone, fit on a precomputed matrix (document weights included)."""
+    fitted = estimator(method, K, 0, **options)
+    fitted.fit_transform(matrix)
+    return fitted
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
+    sizes = parser.parse_args().sizes
+    if not NEWS.is_dir():
+        raise SystemExit(f"{NEWS} is absent: nothing to benchmark")
+    units = news_paragraphs(max(sizes))
+    start = time.perf_counter()
+    tokens = tokenize_many(units["text"].tolist(), progress=True)
+    print(f"{len(units):,} paragraphs, {units['text'].str.len().sum():,} characters; "
+          f"tokens in {time.perf_counter() - start:.1f} s (cached after the first run)\n")
+
+    rows = []
+    for n in sizes:
+        repeats = 3 if n <= 10_000 else 2
+        part, part_tokens = units.iloc[:n], tokens[:n]
+        bare_dtm, project_dtm, _, dtm = best_times(
+            lambda: CountVectorizer(analyzer=identity, min_df=2, max_df=0.5).fit_transform(part_tokens),
+            lambda: build_dtm(part, part_tokens), repeats)
+        rows.append({"size": n, "step": "matrix", "bare_s": bare_dtm, "project_s": project_dtm})
+        for method, options in OPTIONS.items():
+            matrix = model_input(dtm, method)
+            bare, project, fitted, model = best_times(
+                lambda: bare_fit(method, matrix, options), lambda: fit_topics(dtm, K, method, 0, **options), repeats)
+            assert (model.term_weights == fitted.components_).all(), "project and bare fits differ"
+            rows.append({"size": n, "step": method, "bare_s": bare, "project_s": project})
+            print(f"{n:>6,} paragraphs, {method}: matrix {dtm.counts.shape[0]:,} x {dtm.counts.shape[1]:,}, "
+                  f"topic 0 = {' '.join(top_word_lists(model, 6)[0])}", flush=True)
+    table = pd.DataFrame(rows)
+    table["overhead_%"] = (table["project_s"] / table["bare_s"] - 1) * 100
+    print()
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Property tests on generated pages: articles cut, jumped and repeated the way the sample is."""
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import parse_page
+from analysis.paths import RAW
+
+SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
+# Real sentences of the sample, cut at full stops, as material for generated articles.
+SENTENCES = sorted({s + "。" for line in SAMPLE.split("\n") if line.endswith("。")
+                    for s in line.split("。") if 12 <= len(s) <= 90 and "本报讯" not in s})
+HEADLINES = ["清江浦区召开项目攻坚推进会", "武墩卫生院建成实训基地", "吴圩村举办全民阅读活动", "城投集团关爱青少年成长",
+             "区卫健委开展实境教育", "开发区盘活低效闲置资源", "区爱卫办开展三防培训", "延安路社区开展团队活动"]
+NAMES = ["蒲蔚", "石华岳", "陈子晗", "仲崇庆", "曹康蛟", "刘然", "倪金靓", "孙卉"]
+CLOSERS = "。！？；：”）)"
+
+
+@st.composite
+def articles(draw):
+    n = draw(st.integers(2, 4))
+    heads = draw(st.permutations(HEADLINES))[:n]
+    pool = iter(draw(st.permutations(SENTENCES)))  # a page does not print one sentence twice
+    out = []
+    for head in heads:
+        paras = ["本报讯 日前，" + next(pool)]
+        for _ in range(draw(st.integers(1, 2))):
+            paras.append("".join(next(pool) for _ in range(draw(st.integers(1, 2)))))
+        out.append({"headline": head, "byline": "■通讯员 " + " ".join(draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True))), "paras": paras})
+    return out
+
+
+def cut(draw, para):
+    """Split a paragraph into column blocks at points not right after a closing mark."""
+    points = [i for i in range(16, len(para) - 2) if para[i - 1] not in CLOSERS + " " and para[i] not in CLOSERS + " "]
+    first = draw(st.sampled_from(points)) if points and draw(st.booleans()) else None
+    later = [i for i in points if first is not None and i >= first + 16]  # a column line holds 16+ characters
+    chosen = [first] if first is not None else []
+    if later and draw(st.booleans()):
+        chosen.append(draw(st.sampled_from(later)))
+    bounds = [0, *chosen, len(para)]
+    return [para[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+@st.composite
+def pages(draw, jumps=True, repeats=True):
+    arts = draw(articles())
+    body, tails = [], []
+    for k, art in enumerate(arts):
+        blocks = [art["headline"], art["byline"]] + [b for p in art["paras"] for b in cut(draw, p)]
+        if jumps and k < len(arts) - 1 and len(blocks) > 4 and draw(st.booleans()):
+            at = draw(st.integers(4, len(blocks) - 1))
+            label = [art["headline"]] if draw(st.booleans()) else []
+            tails.append(label + blocks[at:])
+            blocks = blocks[:at]
+        body += blocks
+    page = body + [b for t in tails for b in t]
+    if repeats and draw(st.booleans()):
+        page += page[-draw(st.integers(1, 3)):]
+    return arts, "\n\n".join(page)
+
+
+def placed_lines(page):
+    return sorted([n for u in page.units for n in u.lines] + [d["line"] for d in page.dropped])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_every_line_lands_exactly_once(generated):
+    _, text = generated
+    page = parse_page(text)
+    nonblank = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert placed_lines(page) == nonblank
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_only_repeats_are_dropped_and_every_kept_block_is_in_its_unit(generated):
+    _, text = generated
+    page = parse_page(text)
+    lines = text.split("\n")
+    for d in page.dropped:
+        earlier = [line for line in lines[: d["line"] - 1] if line.strip() == d["text"]]
+        assert earlier, f"line {d['line']} dropped but never printed before"
+    for unit in page.units:
+        printed = unit.headline + unit.kicker + unit.subtitle + "".join(p[0] for p in unit.paras)
+        for n in unit.lines:
+            block = lines[n - 1].strip().removeprefix("本报讯 ")
+            assert block in printed or block.startswith("■"), f"line {n} not in its unit"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages(jumps=False))
+def test_column_breaks_and_repeats_give_back_the_articles(generated):
+    arts, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    for row, art in zip(df.itertuples(), arts):
+        assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])
+        assert row.reporters == art["byline"].split()[1:]
