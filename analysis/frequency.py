@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from analysis.slogans import TYPE_LABELS
@@ -66,7 +67,8 @@ def kwic(articles: pd.DataFrame, term: str, width: int = 15) -> pd.DataFrame:
 
     Columns left, term, right, headline, issue, article_id, start; left and right hold up to
     `width` characters and stop at a paragraph break, so left + term + right is always a
-    substring of the article text.
+    substring of the article text. Every printed use is listed, unlike the slogan counts,
+    which count a use repeated by a repeated block once.
     """
     if not term:
         raise ValueError("kwic needs a non-empty term.")
@@ -96,7 +98,7 @@ def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> plt.Figure:
         ax.barh([_short(s) for s in top.slogan], top.uses, color="#b2182b")
         ax.set_title(TYPE_LABELS[kind])
         ax.set_xlabel("出现次数")
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
 
 
@@ -120,7 +122,8 @@ def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None
             ax.text(col, row, int(value), ha="center", va="center", fontsize=7,
                     color="white" if value > grid.to_numpy().max() / 2 else "black")
     ax.set_title(title)
-    fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
+    colorbar = fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
+    colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
 
 

@@ -247,7 +247,10 @@ class _Parser:
         photo_end = self.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
-        if cur is not None and cur.paras and len(self.text(i)) <= 30:
+        if cur is not None and cur.paras and not L.is_subhead_like(self.text(i)) and self.kind(i + 1) == "body":
+            self.body(i)  # a paragraph's first column line, not a subhead
+            return i + 1
+        if cur is not None and cur.paras:
             cur.subheads.append(self.text(i))
             cur.new_para(self.text(i), self.blocks[i][0], self.vecs[i], subhead=True)
             return i + 1
@@ -381,6 +384,10 @@ class _Parser:
         self.current, self.label = unit, None
 
     def finish(self):
+        for unit in [u for u in self.units if not u.paras and not u.headline]:
+            self.units.remove(unit)  # a byline whose text was all repeated blocks
+            text = dict(self.blocks)
+            self.dropped += [{"line": n, "text": text[n], "reason": "byline of a repeated block"} for n in unit.lines]
         for unit in self.units:
             if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0][0]):
                 first, last = unit.paras[0], unit.paras[-1]

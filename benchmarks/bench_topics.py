@@ -10,7 +10,7 @@ For each size (1k, 10k, 50k paragraphs):
   document weights into shares, and bookkeeping. Target: overhead <= 20%.
 Settings chosen for 2 shared cores: K=20; NMF with scikit-learn's defaults (nndsvda init, cd
 solver) and max_iter=400; LDA with learning_method="online", max_iter=5 passes, batch_size=512,
-n_jobs=1. Bare and project runs alternate; small sizes take the best of 3, 50k the best of 2.
+n_jobs=1; BLAS limited to one thread, so bare and project runs compete equally for the cores. Bare and project runs alternate; small sizes take the best of 3, 50k the best of 2.
 
 Run: .venv/bin/python benchmarks/bench_topics.py [--sizes 1000 10000 50000]
 """
@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 from analysis.dtm import build_dtm  # noqa: E402
 from analysis.paths import SHARED_CORPUS  # noqa: E402
@@ -111,4 +112,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with threadpool_limits(1):
+        main()

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from analysis.atomic import write_csv
-from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
+from analysis.frequency import (cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles,
+                                slogan_summary)
+from analysis.slogans import TYPE_LABELS
 from analysis.slogans import extract_slogans
 from slogan_fixtures import article, page_lines, sample_articles
 
@@ -91,6 +93,19 @@ def test_kwic_stops_at_a_paragraph_break(articles):
 def test_kwic_needs_a_term(articles):
     with pytest.raises(ValueError):
         kwic(articles, "")
+
+
+def test_plots_show_the_tables(articles, uses):
+    pytest.importorskip("analysis.fonts")
+    summary = slogan_summary(uses)
+    titles = [ax.get_title() for ax in plot_top_slogans(summary, n=5).axes]
+    assert titles == [label for kind, label in TYPE_LABELS.items() if kind in set(summary.type)]
+    table = counts_by(uses, "article_id").head(6)
+    headlines = dict(zip(articles.article_id, articles.headline))
+    ax = plot_matrix(table, column_labels=headlines).axes[0]
+    assert ax.images[0].get_array().shape == (6, len(table.columns) - 3)
+    assert [t.get_text() for t in ax.get_yticklabels()][:3] == table.slogan[:3].tolist()
+    assert ax.get_xticklabels()[0].get_text() == headlines[table.columns[3]][:13] + "…"
 
 
 page = "\n".join(page_lines())

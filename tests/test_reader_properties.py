@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
+from analysis.lines import is_headline_like
 from analysis.paths import RAW
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
@@ -33,7 +34,10 @@ def articles(draw):
 
 def cut(draw, para):
     """Split a paragraph into column blocks at points not right after a closing mark."""
-    points = [i for i in range(16, len(para) - 2) if para[i - 1] not in CLOSERS + " " and para[i] not in CLOSERS + " "]
+    # A paragraph's first column line that reads like a subhead (`人间最美四月天，清江浦经济开发区`) is
+    # ambiguous on the printed cues alone; such cuts are left out of the exact-reconstruction property.
+    points = [i for i in range(16, len(para) - 2) if para[i - 1] not in CLOSERS + " " and para[i] not in CLOSERS + " "
+              and not is_headline_like(para[:i])]
     first = draw(st.sampled_from(points)) if points and draw(st.booleans()) else None
     later = [i for i in points if first is not None and i >= first + 16]  # a column line holds 16+ characters
     chosen = [first] if first is not None else []

@@ -28,6 +28,8 @@ from analysis.topics import (
     typical_documents,
 )
 
+QUICK = {"nmf": {}, "lda": {"max_iter": 5}}  # LDA's default is 10 batch passes; 5 keep the tests quick
+
 
 @pytest.fixture(scope="module")
 def sample_units():
@@ -134,15 +136,14 @@ def test_units_stay_aligned_with_rows_and_empty_ones_go(gov_units, gov_tokens):
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_same_seed_same_topics(gov_dtm, method):
-    options = {"max_iter": 20} if method == "lda" else {}
-    first, second = (fit_topics(gov_dtm, 5, method, seed=3, **options) for _ in range(2))
+    first, second = (fit_topics(gov_dtm, 5, method, seed=3, **QUICK[method]) for _ in range(2))
     assert top_word_lists(first) == top_word_lists(second)
     assert np.array_equal(first.doc_topics, second.doc_topics)
 
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_topic_shares_sum_to_one(gov_dtm, method):
-    model = fit_topics(gov_dtm, 5, method, **({"max_iter": 20} if method == "lda" else {}))
+    model = fit_topics(gov_dtm, 5, method, **QUICK[method])
     assert np.allclose(document_topics(model).sum(axis=1), 1)
     assert np.allclose(article_topics(model).sum(axis=1), 1)
     by_year = topic_prevalence(model, "year")

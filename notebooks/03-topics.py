@@ -1,0 +1,185 @@
+# %% [markdown]
+# # 03 · 主题：what the pages write about, and how far to trust the topics
+#
+# Fits a topic model (NMF on TF-IDF by default, LDA on counts as the alternative) to the paper's
+# paragraphs, chooses the number of topics K from two pieces of evidence (are the topic words found
+# together in the text? do the topics come back with another random seed?), names the topics with
+# labels the researcher edits, and shows where each topic sits: per article, per issue, per date.
+# Then the same method at scale on seven decades of government work reports (1954-2025).
+# Rerun on a new issue: `papermill notebooks/03-topics.ipynb out.ipynb -p RAW_DIR data/raw`.
+
+# %% tags=["parameters"]
+RAW_DIR = "data/raw"                    # folder of raw page texts
+ISSUES = []                             # issue ids to include; [] = all
+CORPUS = "paper"                        # name of this corpus in the labels files
+UNIT = "paragraph"                      # "paragraph" or "article": what one document is
+METHOD = "nmf"                          # "nmf" (TF-IDF) or "lda" (counts)
+K_RANGE = [2, 3, 4, 5, 6, 8]            # numbers of topics to compare
+K = 0                                   # 0 = take choose_k's pick; any other value overrides it
+SEEDS = [0, 1, 2]                       # seeds for the stability check; the model uses the first
+TOP_N = 10                              # top words per topic
+GOV_K_RANGE = [6, 8, 10, 12, 15, 20]    # numbers of topics to compare on the government reports
+GOV_K = 0                               # 0 = choose_k's pick
+
+# %%
+from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+setup()
+import pandas as pd
+
+import analysis
+from analysis.dtm import build_dtm, document_units
+from analysis.echo import load_gov_reports
+from analysis.tokens import tokenize_many
+from analysis.topics import (
+    article_topics, choose_k, fit_topics, k_table, plot_document_topics, plot_k_table, plot_prevalence,
+    plot_top_words, top_word_lists, topic_labels, topic_prevalence, typical_documents,
+)
+
+# %% [markdown]
+# The articles (photo captions left out), cut into document units. With `UNIT = "paragraph"` each
+# paragraph is a document that remembers its article, issue and date: a page holds only a dozen
+# articles, far too few to learn topics from, while its paragraphs are many and each mostly keeps
+# to one subject.
+
+# %%
+articles = analysis.load_corpus(RAW_DIR)
+if ISSUES:
+    articles = articles[articles.issue.isin(ISSUES)]
+articles = articles[articles.kind == "article"].reset_index(drop=True)
+units = document_units(articles, UNIT)
+print(f"{len(articles)} articles → {len(units)} {UNIT} units")
+units.head()
+
+# %% [markdown]
+# The document-term matrix, from the project's own tokens (jieba with the project dictionary).
+# Stopwords and punctuation are left out; one-character words stay (党, 村, 粮 carry meaning; the
+# function characters are stopwords); numbers go; a term must occur in at least 2 documents and in
+# at most half of them (a word on every paragraph, like the district's name, separates nothing).
+# Units left without a term are dropped.
+
+# %%
+tokens = tokenize_many(units.text.tolist(), progress=False)
+dtm = build_dtm(units, tokens)
+print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")
+pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
+
+# %% [markdown]
+# ## How many topics?
+#
+# For each K the model is fitted once per seed. **Coherence** (NPMI, from -1 to 1) asks whether a
+# topic's top words really appear in the same paragraphs of this corpus; **stability** (0 to 1) asks
+# whether the same topics come back when only the random seed changes (topics matched one-to-one,
+# overlap of their top-10 words). The rule `choose_k`: among the K whose topics come back
+# (stability ≥ 0.6, about 8 of 10 top words shared), take the most coherent; if none is that stable,
+# the most stable K. A single page is a small corpus: expect few topics and modest scores.
+
+# %%
+table = k_table(dtm, K_RANGE, METHOD, seeds=SEEDS, top_n=TOP_N)
+chosen = K or choose_k(table)
+fig = plot_k_table(table, chosen=chosen)
+analysis.save_figure(fig, "03-k-choice", caption=f"主题数K的选择：一致性与稳定性（{CORPUS}，{UNIT}）",
+                     notebook="03-topics")
+print(f"K = {chosen}" + (" (set by hand)" if K else " (choose_k)"))
+table.round(3)
+
+# %% [markdown]
+# ## The topics
+#
+# The labels live in `data/lexicon/topic_labels/<corpus>-<unit>-<method>-k<K>.csv`: created with
+# each topic's top three words, then never overwritten. Edit the `label` column in Excel and rerun.
+# A different corpus, method or K gets its own file; if the model behind a file changes (new issues,
+# other settings), a warning names the topics whose words no longer match their labels.
+
+# %%
+model = fit_topics(dtm, chosen, METHOD, seed=SEEDS[0], name=f"{CORPUS}-{UNIT}")
+labels = topic_labels(model)
+pd.DataFrame({"label": labels, "top words": [" ".join(w) for w in top_word_lists(model, TOP_N)]})
+
+# %% [markdown]
+# Each topic's heaviest words; the bar is the word's share of the topic's weight.
+
+# %%
+fig = plot_top_words(model, n=TOP_N, labels=labels)
+analysis.save_figure(fig, "03-top-words", caption=f"各主题的高频词（{model.key}）", notebook="03-topics")
+fig
+
+# %% [markdown]
+# Each article's topic mix: the share of its words that each topic accounts for (paragraphs count
+# by their number of terms). Rows sum to 1.
+
+# %%
+mix = article_topics(model)
+headlines = dict(zip(articles.article_id, articles.headline))
+fig = plot_document_topics(mix.rename(index=headlines), model, labels=labels)
+analysis.save_figure(fig, "03-article-topics", caption=f"文章 × 主题占比（{model.key}）", notebook="03-topics")
+fig
+
+# %% [markdown]
+# Topic prevalence: the share of all words per issue and per date (unknown dates form one group,
+# shown as NaT). With one issue there is one point per topic; each new issue adds one.
+
+# %%
+by_issue = topic_prevalence(model, "issue")
+by_date = topic_prevalence(model, "date")
+fig = plot_prevalence(by_date, model, labels=labels)
+analysis.save_figure(fig, "03-prevalence-by-date", caption=f"主题占比随日期变化（{model.key}）",
+                     notebook="03-topics")
+by_issue.rename(columns=labels).round(3)
+
+# %% [markdown]
+# The most typical articles of each topic (highest share), to read before trusting a label.
+
+# %%
+typical = typical_documents(model, n=3)
+typical.assign(label=typical.topic.map(labels))[["topic", "label", "rank", "share", "headline"]]
+
+# %% [markdown]
+# ## At scale: seven decades of government work reports
+#
+# The 52 State Council reports (1954-2025, cleaned by `analysis.echo.load_gov_reports`), one
+# document per paragraph, each paragraph pointing back to its report year. Same matrix rules and the
+# same K rule; about 6,000 paragraphs, so the K comparison takes a minute or two.
+
+# %%
+reports = load_gov_reports()
+year = reports.year.astype(int).astype(str)
+report_articles = pd.DataFrame({"article_id": year, "issue": year, "date": pd.to_datetime(year, format="%Y"),
+                                "headline": reports.title, "text": reports.text})
+gov_units = document_units(report_articles, "paragraph")
+gov_dtm = build_dtm(gov_units, tokenize_many(gov_units.text.tolist(), progress=False))
+print(f"{len(reports)} reports → {gov_dtm.counts.shape[0]} paragraphs × {gov_dtm.counts.shape[1]} terms")
+
+# %%
+gov_table = k_table(gov_dtm, GOV_K_RANGE, METHOD, seeds=SEEDS, top_n=TOP_N)
+gov_k = GOV_K or choose_k(gov_table)
+fig = plot_k_table(gov_table, chosen=gov_k)
+analysis.save_figure(fig, "03-gov-k-choice", caption="政府工作报告：主题数K的选择", notebook="03-topics")
+print(f"K = {gov_k}")
+gov_table.round(3)
+
+# %%
+gov_model = fit_topics(gov_dtm, gov_k, METHOD, seed=SEEDS[0], name="gov_reports-paragraph")
+gov_labels = topic_labels(gov_model)
+fig = plot_top_words(gov_model, n=TOP_N, labels=gov_labels)
+analysis.save_figure(fig, "03-gov-top-words", caption=f"政府工作报告各主题的高频词（{gov_model.key}）",
+                     notebook="03-topics")
+fig
+
+# %% [markdown]
+# Topic prevalence by report year: the share of each year's words that a topic accounts for.
+# Gaps (1961-63, 1965-74, 1976-77, 1989-91, 1996, 2020) are years without a report.
+
+# %%
+by_year = topic_prevalence(gov_model, "year")
+fig = plot_prevalence(by_year, gov_model, labels=gov_labels)
+analysis.save_figure(fig, "03-gov-prevalence-by-year", caption=f"政府工作报告主题占比随年份变化（{gov_model.key}）",
+                     notebook="03-topics")
+fig
+
+# %% [markdown]
+# The most typical paragraph of each topic, to check a label against the text itself.
+
+# %%
+gov_typical = typical_documents(gov_model, n=1, level="unit")
+gov_typical.assign(label=gov_typical.topic.map(gov_labels), text=gov_typical.text.str[:120])[
+    ["topic", "label", "share", "article_id", "text"]]

@@ -1,0 +1,125 @@
+# %% [markdown]
+# # 04 · Word clouds
+#
+# Which words dominate the pages: over the whole corpus, in each article of an issue, in each
+# topic and in each issue. A word cloud shows frequency only, so use it for a first impression and
+# to find words worth following in the slogan and topic notebooks, not as evidence on its own.
+# Word sizes compare words within one cloud, never across clouds; colour follows size (darker =
+# more frequent) with the same palette in every figure. Every figure lands in `figures/`
+# (PNG 300 dpi, SVG, PDF; listed in `figures/index.md`).
+# Rerun on a new issue: `papermill notebooks/04-wordclouds.ipynb out.ipynb -p RAW_DIR data/raw`.
+
+# %% tags=["parameters"]
+RAW_DIR = "data/raw"      # folder of raw page texts
+ISSUES = []               # issue ids to include; [] = all
+ARTICLE_ISSUE = ""        # issue whose articles get one cloud each; "" = the latest issue
+MIN_LENGTH = 2            # shortest word shown; 1 also shows single characters such as 区 or 们
+MAX_WORDS = 150           # words in the corpus cloud
+GRID_COLUMNS = 3          # clouds per row in the grids
+TOPICS_K = 6              # topics for the per-topic clouds
+MASK = ""                 # optional image whose white part stays empty, e.g. "data/reference/mask.png"
+SEED = 0
+
+# %%
+from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+setup()
+import pandas as pd
+
+import analysis
+from analysis import clouds
+from analysis.tokens import stopwords, tokenize_many
+
+NOTEBOOK = "04-wordclouds"
+
+# %% [markdown]
+# The article table: one row per article or photo caption. Rows without text cannot make a cloud.
+
+# %%
+articles = analysis.load_corpus(RAW_DIR)
+if ISSUES:
+    articles = articles[articles["issue"].isin(ISSUES)]
+articles = articles[articles["text"].str.strip() != ""].reset_index(drop=True)
+articles[["article_id", "date", "kind", "headline"]]
+
+# %% [markdown]
+# Each text is cut into words with the project's tokenizer; the project stopword list removes
+# function words (的, 了, 在 …). The table lists the most frequent words left: the corpus cloud
+# draws exactly these counts.
+
+# %%
+STOPWORDS = stopwords()
+articles["tokens"] = tokenize_many(articles["text"].tolist(), progress=False)
+corpus_counts = clouds.word_frequencies(articles["tokens"], STOPWORDS, MIN_LENGTH)
+pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
+
+# %% [markdown]
+# ## The whole corpus
+
+# %%
+fig = clouds.wordcloud_figure(
+    corpus_counts, f"全部文章词云（{len(articles)} 篇）", max_words=MAX_WORDS, mask=MASK or None, seed=SEED
+)
+analysis.save_figure(fig, "04-wordcloud-corpus", caption=f"Word cloud of all {len(articles)} articles",
+                     notebook=NOTEBOOK, source=RAW_DIR)
+fig
+
+# %% [markdown]
+# ## One cloud per article
+#
+# The articles of one issue, in page order. Small clouds show a few dozen words each; an article
+# too short to leave any word after stopwords shows an empty panel.
+
+# %%
+issue = ARTICLE_ISSUE or articles.sort_values(["date", "issue"]).iloc[-1]["issue"]
+in_issue = articles[articles["issue"] == issue].sort_values("order")
+per_article = {
+    f"{row.order:02d} {row.headline}": clouds.word_frequencies([row.tokens], STOPWORDS, MIN_LENGTH)
+    for row in in_issue.itertuples()
+}
+fig = clouds.wordcloud_grid(per_article, ncols=GRID_COLUMNS, title=f"各篇文章词云 · {issue}", seed=SEED)
+analysis.save_figure(fig, f"04-wordcloud-articles-{issue}", caption=f"One word cloud per article, issue {issue}",
+                     notebook=NOTEBOOK, source=RAW_DIR)
+fig
+
+# %% [markdown]
+# ## One cloud per topic
+#
+# Topics from `analysis.topics` (NMF on paragraphs, see the topics notebook for how K is chosen
+# and how far to trust them). Word size is the word's weight in the topic, not a count. Labels
+# come from the researcher-editable label file of this model.
+#
+# LEAD: wire this cell to the model of the topics notebook (same name, unit, method and K) so that
+# its labels and these clouds describe the same topics.
+
+# %%
+from analysis.dtm import build_dtm, document_units
+from analysis.topics import fit_topics, top_words, topic_labels
+
+units = document_units(articles, "paragraph")
+dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False), stopwords=STOPWORDS)
+model = fit_topics(dtm, TOPICS_K, seed=SEED, name="corpus-paragraph")
+labels = topic_labels(model)
+weights = top_words(model, n=60)
+per_topic = {f"{topic} {labels[topic]}": dict(zip(group["word"], group["weight"]))
+             for topic, group in weights.groupby("topic")}
+fig = clouds.wordcloud_grid(per_topic, ncols=GRID_COLUMNS, title=f"各主题词云（{model.key}）", seed=SEED)
+analysis.save_figure(fig, f"04-wordcloud-topics-{model.key}", caption=f"One word cloud per topic, {model.key}",
+                     notebook=NOTEBOOK, source=RAW_DIR)
+fig
+
+# %% [markdown]
+# ## One cloud per issue
+#
+# Issues in date order. The same palette and layout make issues easy to compare by eye, but a
+# word that is large in two clouds is frequent in both, not equally frequent.
+
+# %%
+per_issue = {
+    f"{issue_id} {date:%Y-%m-%d}" if pd.notna(date) else issue_id:
+        clouds.word_frequencies(group["tokens"], STOPWORDS, MIN_LENGTH)
+    for (date, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
+}
+fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云", seed=SEED)
+analysis.save_figure(fig, "04-wordcloud-issues", caption=f"One word cloud per issue ({len(per_issue)} issues)",
+                     notebook=NOTEBOOK, source=RAW_DIR)
+fig
