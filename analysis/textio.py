@@ -59,6 +59,8 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             raise RawFileError(path, "contains NUL bytes: a binary file, not text") from None
+    if b"\x00" in sample:
+        raise RawFileError(path, "contains NUL bytes: a binary file, not text")
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding), encoding
