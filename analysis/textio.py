@@ -53,12 +53,15 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise RawFileError(path, f"starts with a {encoding} byte-order mark but does not decode ({e.reason} at byte {e.start})")
     sample = data[:4096]
-    if sample.count(b"\x00") > len(sample) // 4:  # UTF-16 without a BOM
-        encoding = "utf-16-le" if sample[1::2].count(b"\x00") > sample[0::2].count(b"\x00") else "utf-16-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even + odd and max(even, odd) >= 0.9 * (even + odd):  # UTF-16 without a BOM: NULs on one side
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
+            if HAN.search(text):
+                return text, encoding
         except UnicodeDecodeError:
-            raise RawFileError(path, "contains NUL bytes: a binary file, not text") from None
+            pass
     if b"\x00" in sample:
         raise RawFileError(path, "contains NUL bytes: a binary file, not text")
     for encoding in ("utf-8", "gb18030"):
