@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -40,11 +39,11 @@ def _clean(frequencies: Mapping[str, float], stopwords: Iterable[str]) -> dict[s
 
 def build_wordcloud(frequencies: Mapping[str, float], stopwords: Iterable[str] = (), *, max_words: int = 150,
                     mask: str | Path | np.ndarray | None = None, seed: int = 0, width: int = 800,
-                    height: int = 400, font_path: str | Path | None = None) -> WordCloud:
+                    height: int = 400, min_font_size: int = 8, font_path: str | Path | None = None) -> WordCloud:
     """Lay out a word cloud from token counts (a Counter, dict or Series).
 
     Same input and seed give the same picture. `mask` is an image (path or array) whose white
-    part stays empty. Raises ValueError if no word is left after removing stopwords.
+    part stays empty. Sizes are in layout pixels; the picture is drawn at twice that. Raises ValueError if no word is left after removing stopwords.
     """
     words = _clean(frequencies, stopwords)
     if isinstance(mask, (str, Path)):
@@ -52,7 +51,7 @@ def build_wordcloud(frequencies: Mapping[str, float], stopwords: Iterable[str] =
     cloud = WordCloud(
         font_path=str(font_path or find_cjk_font()), width=width, height=height, scale=2, mask=mask,
         max_words=max_words, random_state=seed, collocations=False, prefer_horizontal=1.0,
-        background_color="white", margin=4, min_font_size=8,
+        background_color="white", margin=4, min_font_size=min_font_size,
     )
     cloud.generate_from_frequencies(words)
     return cloud.recolor(color_func=_palette_by_size(cloud))
@@ -74,9 +73,12 @@ def _palette_by_size(cloud: WordCloud):
 
 def draw_wordcloud(ax, frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
                    title_width: int = 24, **options) -> WordCloud | None:
-    """Draw a word cloud on a matplotlib Axes with a (wrapped) title; None if no word is left to draw."""
+    """Draw a word cloud on a matplotlib Axes with a title (cut into lines of `title_width` characters).
+
+    Returns the WordCloud, or None if no word is left to draw.
+    """
     ax.set_axis_off()
-    ax.set_title(textwrap.fill(title, title_width), fontsize=11)
+    ax.set_title("\n".join(title[i:i + title_width] for i in range(0, len(title), title_width)), fontsize=11)
     words = _clean(frequencies, stopwords)
     if not words:
         ax.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="0.5", transform=ax.transAxes)
@@ -104,6 +106,7 @@ def wordcloud_grid(groups: Mapping[str, Mapping[str, float]], stopwords: Iterabl
     options.setdefault("max_words", 60)
     options.setdefault("width", 600)
     options.setdefault("height", 360)
+    options.setdefault("min_font_size", 12)  # small panels: keep the smallest words legible in print
     for ax, (name, frequencies) in zip(axes, groups.items()):
         draw_wordcloud(ax, frequencies, str(name), stopwords, **options)
     for ax in axes[len(groups):]:

@@ -41,6 +41,11 @@ class RawFileError(ValueError):
         super().__init__(f"{self.path}: {problem}")
 
 
+def _han_share(sample: bytes, encoding: str) -> float:
+    text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+    return len(HAN.findall(text)) / max(len(text.strip()), 1)
+
+
 def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
     """Decode raw bytes; return (text, encoding name). Refuse binary files and undecodable text."""
     for magic, kind in BINARY_SIGNATURES.items():
@@ -53,15 +58,13 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise RawFileError(path, f"starts with a {encoding} byte-order mark but does not decode ({e.reason} at byte {e.start})")
     sample = data[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even + odd and max(even, odd) >= 0.9 * (even + odd):  # UTF-16 without a BOM: NULs on one side
-        encoding = "utf-16-le" if odd > even else "utf-16-be"
-        try:
-            text = data.decode(encoding)
-            if HAN.search(text):
-                return text, encoding
-        except UnicodeDecodeError:
-            pass
+    if b"\x00" in sample:  # UTF-16 without a BOM: the byte order that yields Chinese wins
+        best = max((_han_share(sample, enc), enc) for enc in ("utf-16-le", "utf-16-be"))
+        if best[0] > 0.3:
+            try:
+                return data.decode(best[1]), best[1]
+            except UnicodeDecodeError:
+                pass
     if b"\x00" in sample:
         raise RawFileError(path, "contains NUL bytes: a binary file, not text")
     for encoding in ("utf-8", "gb18030"):
