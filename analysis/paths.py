@@ -1,4 +1,5 @@
 """Every project path, built from one root."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -7,7 +8,7 @@ RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 LEXICON = DATA / "lexicon"
 REFERENCE = DATA / "reference"
-FIGURES = ROOT / "figures"
+FIGURES = Path(os.environ.get("NEWSPAPER_FIGURES", ROOT / "figures"))  # tests point it elsewhere
 REPORTS = ROOT / "reports"
 NOTEBOOKS = ROOT / "notebooks"
 # Larger real corpora beside the project (benchmarks and demonstrations only; may be absent).

@@ -1,0 +1,18 @@
+"""One call at the top of every notebook: project root as working folder, CJK fonts, display options."""
+from __future__ import annotations
+
+import os
+
+from .paths import ROOT
+
+
+def setup() -> None:
+    """chdir to the project root, configure matplotlib's CJK font, widen pandas' display."""
+    import pandas as pd
+
+    from .fonts import configure_matplotlib
+
+    os.chdir(ROOT)
+    configure_matplotlib()
+    pd.set_option("display.max_colwidth", 60)
+    pd.set_option("display.width", 160)

@@ -1,0 +1,89 @@
+"""Every notebook: paired with its py:percent script, committed without outputs, and runs headless."""
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+from analysis.paths import NOTEBOOKS, RAW, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import run_notebooks  # noqa: E402
+
+NOTEBOOK_FILES = run_notebooks.notebooks()
+SAMPLE = RAW / "000_643968e12915283d.txt"
+
+
+def test_there_are_numbered_notebooks():
+    assert [p.name[:2] for p in NOTEBOOK_FILES] == [f"{n:02d}" for n in range(1, len(NOTEBOOK_FILES) + 1)]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_pair_is_in_sync_and_stripped(notebook):
+    script = notebook.with_suffix(".py")
+    assert script.exists(), f"{notebook.name} has no py:percent twin"
+    from_script = jupytext.read(script)
+    committed = nbformat.read(notebook, as_version=4)
+    assert [(c.cell_type, c.source) for c in committed.cells] == [(c.cell_type, c.source) for c in from_script.cells], \
+        f"{notebook.name} and {script.name} differ: run `jupytext --sync {script}`"
+    assert not any(c.get("outputs") or c.get("execution_count") for c in committed.cells if c.cell_type == "code")
+    tagged = [c for c in committed.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one parameters cell"
+
+
+@pytest.fixture(scope="module")
+def multi_issue(tmp_path_factory):
+    """Three dated issues generated from the sample: the second adds a slogan, the third drops an article."""
+    raw = tmp_path_factory.mktemp("raw")
+    text = SAMPLE.read_text(encoding="utf-8")
+    (raw / "qjp_2024-04-08.txt").write_text(text, encoding="utf-8")
+    new = "\n\n".join(["清江浦区部署“三夏”生产工作", "■通讯员 蒲蔚",
+                       "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，推动新质生产力发展。"])
+    (raw / "qjp_2024-04-15.txt").write_text(text + "\n\n" + new, encoding="utf-8")
+    (raw / "qjp_2024-04-22.txt").write_text(text.split("清江浦区领导赴北京广东考察招商")[0], encoding="utf-8")
+    return raw
+
+
+def execute(notebook: Path, out_dir: Path, raw: Path, processed: Path) -> dict:
+    run_notebooks.run(notebook, {"RAW_DIR": str(raw), "PROCESSED_DIR": str(processed)}, out_dir)
+    return json.loads((out_dir / notebook.name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_notebook_runs_on_the_sample(notebook, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPAPER_FIGURES", str(tmp_path / "figures"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    executed = execute(notebook, tmp_path / "reports", raw, tmp_path / "processed")
+    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+    assert (tmp_path / "reports" / notebook.with_suffix(".html").name).exists()
+    text = json.dumps(executed, ensure_ascii=False)
+    assert "清江浦" in text  # real results, not empty tables
+    if notebook.name.startswith("01"):
+        assert (tmp_path / "processed" / "articles.csv").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_notebook_runs_on_several_dated_issues(notebook, multi_issue, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPAPER_FIGURES", str(tmp_path / "figures"))
+    executed = execute(notebook, tmp_path / "reports", multi_issue, tmp_path / "processed")
+    text = json.dumps(executed, ensure_ascii=False)
+    if notebook.name.startswith("01"):
+        for issue in ("qjp_2024-04-08", "qjp_2024-04-15", "qjp_2024-04-22"):
+            assert issue in text
+        assert "清江浦区部署“三夏”生产工作" in text
+
+
+def test_a_failing_notebook_is_named_with_its_cell(tmp_path):
+    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")])
+    path = tmp_path / "99-broken.ipynb"
+    nbformat.write(broken, path)
+    with pytest.raises(SystemExit, match=r"FAILED 99-broken.ipynb, cell 2: ZeroDivisionError"):
+        run_notebooks.run(path, {}, tmp_path / "out")
