@@ -5,12 +5,15 @@ callable analyzer, so scikit-learn's `token_pattern` (which drops every one-char
 never used.
 
 Choices, each a parameter of `build_dtm`:
-- one-character words are kept by default (`keep_single_chars=True`): in Chinese many carry a
-  topic on their own (党, 粮, 钢, 税, 村); function characters (的, 了, 在) go through the
-  stopword list, not through a length rule;
-- numbers are dropped by default (`keep_numbers=False`): tokens made only of digits and number
-  punctuation (2024, 3.5, 10%) name quantities, not subjects;
-- tokens without any letter or digit (punctuation, spaces) are always dropped;
+- stopwords: the project list (`analysis.tokens.stopwords()`), which also holds the enumerators
+  一, 二, 三 and punctuation; tokens without any letter or digit are always dropped;
+- one-character words: by default only those in `analysis.tokens.KEEP_SINGLE` (党, 村, 粮, 税, 医 …),
+  the same rule the word clouds use, since most other single characters are particles, measure
+  words or segmentation fragments (们, 个); `keep_single=True` keeps them all, `False` none, or
+  pass your own set;
+- numbers: tokens made only of Arabic digits and number punctuation (2024, 3.5, 10%) are dropped
+  by default (`keep_numbers=False`): they name quantities, not subjects. Words written in Chinese
+  numerals stay (十四五 names a plan);
 - `min_df=2`: a term seen in one document cannot tie documents together;
 - `max_df=0.5`: a term in more than half the documents (the district's own name on a district
   page) separates nothing.
@@ -27,6 +30,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from analysis.tokens import KEEP_SINGLE
+from analysis.tokens import stopwords as project_stopwords
 
 UNITS = ("article", "paragraph")
 BACK_REFERENCES = ("article_id", "issue", "date", "headline")
@@ -57,13 +63,12 @@ def document_units(articles: pd.DataFrame, unit: str = "article") -> pd.DataFram
     return units.reset_index(drop=True)
 
 
-def is_term(token: str, stopwords: Collection[str] = frozenset(), keep_single_chars: bool = True,
-            keep_numbers: bool = False) -> bool:
-    """Whether a token may become a vocabulary term (see the module docstring)."""
+def is_term(token: str, stopwords: Collection[str], single: Collection[str] | None, keep_numbers: bool) -> bool:
+    """Whether a token may become a vocabulary term; `single=None` admits every one-character word."""
     return (
         token not in stopwords
         and any(ch.isalnum() for ch in token)
-        and (keep_single_chars or len(token) > 1)
+        and (len(token) > 1 or single is None or token in single)
         and (keep_numbers or not NUMBER.fullmatch(token))
     )
 
@@ -94,26 +99,24 @@ def build_dtm(
     tokens: Sequence[Sequence[str]],
     *,
     stopwords: Collection[str] | None = None,
-    keep_single_chars: bool = True,
+    keep_single: bool | Collection[str] = KEEP_SINGLE,
     keep_numbers: bool = False,
     min_df: int | float = 2,
     max_df: int | float = 0.5,
 ) -> DocumentTermMatrix:
     """Count terms of pre-tokenized documents (`tokens[i]` belongs to `units.iloc[i]`).
 
-    `stopwords=None` uses the project list `analysis.tokens.stopwords()`. `min_df`/`max_df` are
-    scikit-learn's: an int is a number of documents, a float a share of documents. The returned
-    units carry `n_terms`, the number of counted terms per unit.
+    `stopwords=None` uses the project list `analysis.tokens.stopwords()`; `keep_single` is True
+    (every one-character word), False (none) or the set of one-character words to keep.
+    `min_df`/`max_df` are scikit-learn's: an int is a number of documents, a float a share of
+    documents. The returned units carry `n_terms`, the number of counted terms per unit.
     """
     if len(units) != len(tokens):
         raise ValueError(f"{len(units)} units but {len(tokens)} token lists")
-    if stopwords is None:
-        from analysis.tokens import stopwords as project_stopwords
-
-        stopwords = project_stopwords()
-    stopwords = frozenset(stopwords)
+    stopwords = project_stopwords() if stopwords is None else frozenset(stopwords)
+    single = None if keep_single is True else frozenset(keep_single or ())
     distinct = {t for doc in tokens for t in doc}
-    allowed = frozenset(t for t in distinct if is_term(t, stopwords, keep_single_chars, keep_numbers))
+    allowed = frozenset(t for t in distinct if is_term(t, stopwords, single, keep_numbers))
     vectorizer = CountVectorizer(analyzer=partial(_kept, allowed=allowed), min_df=min_df, max_df=max_df)
     counts = vectorizer.fit_transform(list(tokens)).tocsr()
     n_terms = np.asarray(counts.sum(axis=1)).ravel()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .bylines import DATELINE_RE, is_bare_name, parse_byline
@@ -21,6 +20,7 @@ PAGE_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 MID_START = set("，。、；：,.;:）)”’》的地得了着过们吗呢吧啊之于及与和或并而但且则")
 PRONOUNS = set("我你他她它这那其此每各该本")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def is_closed(text: str) -> bool:
@@ -69,10 +69,10 @@ def is_lead(text: str) -> bool:
     return bool(DATELINE_RE.match(text) or LEAD_RE.match(text))
 
 
-def bigrams(text: str) -> Counter:
-    """Counts of Chinese character bigrams (for comparing what two blocks talk about)."""
-    han = "".join(HAN_RE.findall(text))
-    return Counter(han[i : i + 2] for i in range(len(han) - 1))
+def bigram_list(text: str) -> list[str]:
+    """The Chinese character bigrams of a text, in order (for comparing what two blocks talk about)."""
+    han = NON_HAN_RE.sub("", text)
+    return [han[i : i + 2] for i in range(len(han) - 1)]
 
 
 @lru_cache(maxsize=1)
@@ -84,16 +84,24 @@ def _jieba():
     return jieba
 
 
+@lru_cache(maxsize=65536)
 def word_across(tail: str, head: str, window: int = 4) -> str:
     """The word that jieba's dictionary segmentation forms across a join (`精准有|力` gives 有力), or ''."""
     if not tail or not head or tail[-1] in CLOSERS + OPEN_ENDS:
         return ""
-    left = tail[-window:]
-    pos = 0
-    for token in _jieba().lcut(left + head[:window], HMM=False):
-        if pos < len(left) < pos + len(token):
-            return token if HAN_RE.match(token) else ""
-        pos += len(token)
+    if len(tail) > window or len(head) > window:
+        return word_across(tail[-window:], head[:window], window)
+    text = tail + head
+    dt = _jieba().dt
+    route: dict = {}
+    dt.calc(text, dt.get_DAG(text), route)
+    start = 0
+    while start < len(text):  # walk jieba's best route (its dictionary mode, as jieba.lcut(HMM=False))
+        end = route[start][1] + 1
+        if start < len(tail) < end:
+            word = text[start:end]
+            return word if all(HAN_RE.match(c) for c in word) else ""
+        start = end
     return ""
 
 
@@ -109,5 +117,5 @@ def classify(text: str) -> tuple[str, list[str] | None]:
     return "body", None
 
 
-__all__ = ["classify", "is_closed", "is_headline_like", "starts_mid_sentence", "is_lead", "bigrams",
+__all__ = ["classify", "is_closed", "is_headline_like", "starts_mid_sentence", "is_lead", "bigram_list",
            "word_across", "is_bare_name", "JUMP_RE", "PAGE_DATE_RE"]

@@ -14,7 +14,6 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +29,8 @@ COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker",
            "dateline", "text", "subheads", "flags", "lines", "source"]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
 SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
+COHESION_WEIGHT = 8  # shared vocabulary: 1/8 of a block's bigrams used by an article weighs as a word across the join
+COMMON_SHARE = 0.2  # bigrams printed more often than this share of a page's blocks say nothing about which article
 
 
 @dataclass
@@ -46,7 +47,6 @@ class Unit:
     subheads: list = field(default_factory=list)
     flags: list = field(default_factory=list)
     lines: list = field(default_factory=list)
-    vector: Counter = field(default_factory=Counter)
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
 
     @property
@@ -57,19 +57,25 @@ class Unit:
     def tail(self) -> str:
         return self.paras[-1][0] if self.paras else ""
 
+    def vocabulary(self) -> set:
+        """The bigrams of the unit's text so far (cached until the text grows)."""
+        key = sum(len(p[0]) for p in self.paras)
+        if getattr(self, "_vocabulary_key", None) != key:
+            self._vocabulary = set(L.bigram_list("".join(p[0] for p in self.paras)))
+            self._vocabulary_key = key
+        return self._vocabulary
+
     def add_line(self, line: int):
         self.lines.append(line)
 
-    def new_para(self, text: str, line: int, vec: Counter, subhead: bool = False):
+    def new_para(self, text: str, line: int, subhead: bool = False):
         self.paras.append([text, [line], subhead])
         self.lines.append(line)
-        self.vector.update(vec)
 
-    def join(self, text: str, line: int, vec: Counter):
+    def join(self, text: str, line: int):
         self.paras[-1][0] += text
         self.paras[-1][1].append(line)
         self.lines.append(line)
-        self.vector.update(vec)
 
 
 @dataclass
@@ -105,10 +111,8 @@ class _Parser:
     def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
         self.blocks = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
-        self.vecs = [L.bigrams(t) for _, t in blocks]
-        df = Counter(g for v in self.vecs for g in v)
-        n = max(len(blocks), 1)
-        self.idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
+        self._bigrams: dict = {}  # per block, computed when first needed
+        self._common: set | None = None
         self.units: list[Unit] = []
         self.dropped: list[dict] = []
         self.waiting: list[Unit] = []
@@ -136,19 +140,29 @@ class _Parser:
         self.current, self.label = unit, None
         return unit
 
+    def bigrams(self, i: int) -> Counter:
+        """Block i's character bigram counts, without the bigrams common to the whole page (清江浦区…)."""
+        if self._common is None:
+            page = Counter(L.bigram_list("".join(t for _, t in self.blocks)))
+            floor = max(4, COMMON_SHARE * len(self.blocks))
+            self._common = {g for g, n in page.items() if n >= floor}
+        if i not in self._bigrams:
+            grams = Counter(L.bigram_list(self.text(i)))
+            self._bigrams[i] = {g: n for g, n in grams.items() if g not in self._common}
+        return self._bigrams[i]
+
     def cohesion(self, i: int, unit: Unit) -> float:
-        """Cosine of IDF-weighted bigram vectors: does block i talk about what `unit` talks about?"""
-        vec, uvec = self.vecs[i], unit.vector
-        if not vec or not uvec:
+        """Share of block i's bigrams that `unit` already uses: does it talk about the same things?"""
+        grams = self.bigrams(i)
+        total = sum(grams.values())
+        if not total or not unit.paras:
             return 0.0
-        dot = sum(c * uvec.get(g, 0) * self.idf[g] ** 2 for g, c in vec.items())
-        nb = math.sqrt(sum((c * self.idf[g]) ** 2 for g, c in vec.items()))
-        nu = math.sqrt(sum((c * self.idf.get(g, 1.0)) ** 2 for g, c in uvec.items()))
-        return dot / (nb * nu) if nb and nu else 0.0
+        used = unit.vocabulary()
+        return sum(n for g, n in grams.items() if g in used) / total
 
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
         """How strongly block i continues `unit`, and why."""
-        text, score, why = self.text(i), 4 * self.cohesion(i, unit), []
+        text, score, why = self.text(i), COHESION_WEIGHT * self.cohesion(i, unit), []
         if unit.open:
             word = L.word_across(unit.tail, text)
             if word:
@@ -252,7 +266,7 @@ class _Parser:
             return i + 1
         if cur is not None and cur.paras:
             cur.subheads.append(self.text(i))
-            cur.new_para(self.text(i), self.blocks[i][0], self.vecs[i], subhead=True)
+            cur.new_para(self.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
 
@@ -313,7 +327,7 @@ class _Parser:
                 continue
             caption, credit = split_photo_credit(text)
             unit.reporters += credit
-            unit.new_para(caption, line, self.vecs[k])
+            unit.new_para(caption, line)
             self.seen_body.setdefault(text, line)
         self.headlines.setdefault(unit.headline, unit)
         return end
@@ -333,7 +347,7 @@ class _Parser:
             cur = self.start(Unit())
             cur.flags.append(f"fragment without headline or byline (line {line})")
         if cur.open:
-            cur.join(text, line, self.vecs[i])
+            cur.join(text, line)
             cur.flags.append(f"column break joined at line {line}")
             return
         if not cur.paras:
@@ -342,9 +356,9 @@ class _Parser:
             cur.reporters += [r for r in reporters if r not in cur.reporters]
             if not dateline and L.starts_mid_sentence(text):
                 cur.flags.append(f"beginning lost: opens mid-sentence (line {line})")
-            cur.new_para(rest or text, line, self.vecs[i])
+            cur.new_para(rest or text, line)
             return
-        cur.new_para(text, line, self.vecs[i])
+        cur.new_para(text, line)
 
     def looks_continued(self, text: str) -> bool:
         """Does a block visibly continue a sentence left open by a waiting (jumped) article?"""
@@ -375,10 +389,10 @@ class _Parser:
             self.waiting.append(self.current)
         self.seen_body.setdefault(text, line)
         if unit.open:
-            unit.join(text, line, self.vecs[i])
+            unit.join(text, line)
             self.waiting.remove(unit) if unit in self.waiting else None
         else:
-            unit.new_para(text, line, self.vecs[i])
+            unit.new_para(text, line)
         unit.flags.append(f"continuation reattached from line {line} ({why})")
         unit.receiving = True
         self.current, self.label = unit, None

@@ -54,9 +54,14 @@ class TopicModel:
 
 
 def estimator(method: str, k: int, seed: int = 0, **options):
-    """The scikit-learn estimator `fit_topics` uses (options override its defaults)."""
+    """The scikit-learn estimator `fit_topics` uses (options override its defaults).
+
+    NMF starts from random factors (init="random"), so the seed matters and `k_table` can measure
+    whether topics depend on it; SVD-based starts (nndsvd) give nearly the same topics whatever the
+    seed, which would hide that. On the government reports both starts reach the same fit quality.
+    """
     if method == "nmf":
-        return NMF(n_components=k, random_state=seed, **{"max_iter": 400, **options})
+        return NMF(n_components=k, random_state=seed, **{"init": "random", "max_iter": 1000, **options})
     if method == "lda":
         return LatentDirichletAllocation(n_components=k, random_state=seed, **options)
     raise ValueError(f"method must be one of {METHODS}, not {method!r}")

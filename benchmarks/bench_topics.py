@@ -8,8 +8,8 @@ For each size (1k, 10k, 50k paragraphs):
 - fit: `fit_topics(dtm, K)` against the same scikit-learn estimator fit on the precomputed matrix
   (TF-IDF for NMF, counts for LDA). The project's extra work is the TF-IDF transform, turning
   document weights into shares, and bookkeeping. Target: overhead <= 20%.
-Settings chosen for 2 shared cores: K=20; NMF with scikit-learn's defaults (nndsvda init, cd
-solver) and max_iter=400; LDA with learning_method="online", max_iter=5 passes, batch_size=512,
+Settings chosen for 2 shared cores: K=20; NMF as the project fits it (init="random", cd solver,
+max_iter=1000, stops at tol=1e-4); LDA with learning_method="online", max_iter=5 passes, batch_size=512,
 n_jobs=1; BLAS limited to one thread, so bare and project runs compete equally for the cores. Bare and project runs alternate; small sizes take the best of 3, 50k the best of 2.
 
 Run: .venv/bin/python benchmarks/bench_topics.py [--sizes 1000 10000 50000]

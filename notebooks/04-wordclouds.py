@@ -11,12 +11,16 @@
 
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"      # folder of raw page texts
+PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
 ISSUES = []               # issue ids to include; [] = all
 ARTICLE_ISSUE = ""        # issue whose articles get one cloud each; "" = the latest issue
 MIN_LENGTH = 2            # shortest word shown; 1 also shows single characters such as 区 or 们
 MAX_WORDS = 150           # words in the corpus cloud
 GRID_COLUMNS = 3          # clouds per row in the grids
-TOPICS_K = 6              # topics for the per-topic clouds
+CORPUS = "paper"          # corpus name of the topics notebook (03): same model, same label file
+K_RANGE = [2, 3, 4, 5, 6, 8]  # as in 03-topics: numbers of topics compared
+K = 0                     # as in 03-topics: 0 = choose_k's pick
+SEEDS = [0, 1, 2]         # as in 03-topics: the model uses the first
 MASK = ""                 # optional image whose white part stays empty, e.g. "data/reference/mask.png"
 SEED = 0
 
@@ -35,7 +39,7 @@ NOTEBOOK = "04-wordclouds"
 # The article table: one row per article or photo caption. Rows without text cannot make a cloud.
 
 # %%
-articles = analysis.load_corpus(RAW_DIR)
+articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
 if ISSUES:
     articles = articles[articles["issue"].isin(ISSUES)]
 articles = articles[articles["text"].str.strip() != ""].reset_index(drop=True)
@@ -84,20 +88,19 @@ fig
 # %% [markdown]
 # ## One cloud per topic
 #
-# Topics from `analysis.topics` (NMF on paragraphs, see the topics notebook for how K is chosen
-# and how far to trust them). Word size is the word's weight in the topic, not a count. Labels
-# come from the researcher-editable label file of this model.
-#
-# LEAD: wire this cell to the model of the topics notebook (same name, unit, method and K) so that
-# its labels and these clouds describe the same topics.
+# The topics of the topics notebook (03), refitted here with the same settings (articles cut into
+# paragraphs, NMF, K chosen by `choose_k` unless set), so the labels you edited in
+# `data/lexicon/topic_labels/` name the same topics. Word size is the word's weight in the topic,
+# not a count. See notebook 03 for how far to trust the topics.
 
 # %%
 from analysis.dtm import build_dtm, document_units
-from analysis.topics import fit_topics, top_words, topic_labels
+from analysis.topics import choose_k, fit_topics, k_table, top_words, topic_labels
 
-units = document_units(articles, "paragraph")
-dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False), stopwords=STOPWORDS)
-model = fit_topics(dtm, TOPICS_K, seed=SEED, name="corpus-paragraph")
+units = document_units(articles[articles["kind"] == "article"], "paragraph")
+dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False))
+model = fit_topics(dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0],
+                   name=f"{CORPUS}-paragraph")
 labels = topic_labels(model)
 weights = top_words(model, n=60)
 per_topic = {f"{topic} {labels[topic]}": dict(zip(group["word"], group["weight"]))

@@ -8,7 +8,7 @@ import analysis
 from analysis.dtm import DocumentTermMatrix, build_dtm, document_units
 from analysis.echo import load_gov_reports
 from analysis.paths import RAW
-from analysis.tokens import stopwords, tokenize_many
+from analysis.tokens import KEEP_SINGLE, stopwords, tokenize_many
 from analysis.topics import (
     article_topics,
     choose_k,
@@ -89,21 +89,24 @@ def test_article_units_are_the_articles():
 
 
 def test_one_character_words_kept_when_asked_and_sklearn_default_drops_them(gov_units, gov_tokens):
-    kept = build_dtm(gov_units, gov_tokens, keep_single_chars=True)
-    dropped = build_dtm(gov_units, gov_tokens, keep_single_chars=False)
-    default = CountVectorizer(min_df=2, max_df=0.5).fit([" ".join(t) for t in gov_tokens])
-    singles = {w for w in kept.vocabulary if len(w) == 1}
-    assert {"粮", "钢", "党"} <= singles
-    assert not {w for w in dropped.vocabulary if len(w) == 1}
-    assert not {w for w in default.get_feature_names_out() if len(w) == 1}
-
-
-def test_numbers_dropped_unless_asked(gov_units, gov_tokens):
+    every = build_dtm(gov_units, gov_tokens, keep_single=True)
     default = build_dtm(gov_units, gov_tokens)
-    with_numbers = build_dtm(gov_units, gov_tokens, keep_numbers=True)
-    assert not [w for w in default.vocabulary if any(ch.isdigit() for ch in w) and not any(
-        ch.isalpha() for ch in w)]
-    assert {"2000", "1990"} & set(with_numbers.vocabulary)
+    none = build_dtm(gov_units, gov_tokens, keep_single=False)
+    sklearn_default = CountVectorizer(min_df=2, max_df=0.5).fit([" ".join(t) for t in gov_tokens])
+    singles = {w for w in every.vocabulary if len(w) == 1}
+    assert {"粮", "钢", "党", "们"} <= singles
+    assert {w for w in default.vocabulary if len(w) == 1} == singles & KEEP_SINGLE  # 粮, 党: yes; 们, 钢: no
+    assert "粮" in default.vocabulary and "们" not in default.vocabulary
+    assert not {w for w in none.vocabulary if len(w) == 1}
+    assert not {w for w in sklearn_default.get_feature_names_out() if len(w) == 1}
+
+
+def test_numbers_dropped_unless_asked(gov_units, gov_tokens, gov_dtm):
+    with_numbers = build_dtm(gov_units, gov_tokens, keep_numbers=True, min_df=3)
+    numbers = {w for w in with_numbers.vocabulary if w.isdigit()}
+    assert {"2000", "1990"} <= numbers
+    assert not numbers & set(gov_dtm.vocabulary)
+    assert "十四五" in gov_dtm.vocabulary  # a plan's name in Chinese numerals is a word, not a number
 
 
 def test_stopwords_and_punctuation_absent_from_vocabulary(gov_units, gov_tokens, gov_dtm):
