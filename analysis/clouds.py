@@ -13,6 +13,8 @@ from PIL import Image
 from wordcloud import WordCloud
 
 from analysis.fonts import find_cjk_font
+from analysis.tokens import KEEP_SINGLE, content_tokens
+from analysis.tokens import stopwords as project_stopwords
 
 # One palette for every cloud in the project: the more frequent the word, the darker its colour.
 PALETTE = "viridis"
@@ -20,14 +22,14 @@ PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on wh
 EMPTY_NOTE = "（无可显示的词）"
 
 
-def word_frequencies(token_lists: Iterable[Iterable[str]], stopwords: Iterable[str] = (),
-                     min_length: int = 1) -> Counter:
-    """Count tokens across documents, leaving out stopwords, short tokens and tokens without a letter or hanzi."""
-    stop = set(stopwords)
-    return Counter(
-        token for tokens in token_lists for token in tokens
-        if len(token) >= min_length and token not in stop and any(ch.isalpha() for ch in token)
-    )
+def word_frequencies(token_lists: Iterable[Iterable[str]], stopwords: Iterable[str] | None = None,
+                     keep_single: Iterable[str] = KEEP_SINGLE) -> Counter:
+    """Count the tokens worth counting (`analysis.tokens.content_tokens`) across documents.
+
+    `stopwords` defaults to the project list; one-character words count only if in `keep_single`.
+    """
+    stop = project_stopwords() if stopwords is None else frozenset(stopwords)
+    return Counter(token for tokens in token_lists for token in content_tokens(tokens, stop, keep_single))
 
 
 def _clean(frequencies: Mapping[str, float], stopwords: Iterable[str]) -> dict[str, float]:

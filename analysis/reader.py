@@ -29,8 +29,7 @@ COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker",
            "dateline", "text", "subheads", "flags", "lines", "source"]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
 SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
-COHESION_WEIGHT = 8  # shared vocabulary: 1/8 of a block's bigrams used by an article weighs as a word across the join
-COMMON_SHARE = 0.2  # bigrams printed more often than this share of a page's blocks say nothing about which article
+COHESION_WEIGHT = 8  # a block sharing a quarter of its bigrams with an article weighs as a word across the join
 
 
 @dataclass
@@ -48,6 +47,7 @@ class Unit:
     flags: list = field(default_factory=list)
     lines: list = field(default_factory=list)
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
+    _vocabulary: set | None = field(default=None, repr=False)
 
     @property
     def open(self) -> bool:
@@ -58,12 +58,14 @@ class Unit:
         return self.paras[-1][0] if self.paras else ""
 
     def vocabulary(self) -> set:
-        """The bigrams of the unit's text so far (cached until the text grows)."""
-        key = sum(len(p[0]) for p in self.paras)
-        if getattr(self, "_vocabulary_key", None) != key:
+        """The bigrams of the unit's text so far (built once, then grown as text is added)."""
+        if self._vocabulary is None:
             self._vocabulary = set(L.bigram_list("".join(p[0] for p in self.paras)))
-            self._vocabulary_key = key
         return self._vocabulary
+
+    def _grow(self, text: str):
+        if self._vocabulary is not None:
+            self._vocabulary.update(L.bigram_list(text))
 
     def add_line(self, line: int):
         self.lines.append(line)
@@ -71,8 +73,10 @@ class Unit:
     def new_para(self, text: str, line: int, subhead: bool = False):
         self.paras.append([text, [line], subhead])
         self.lines.append(line)
+        self._grow(text)
 
     def join(self, text: str, line: int):
+        self._grow(self.paras[-1][0][-1:] + text)
         self.paras[-1][0] += text
         self.paras[-1][1].append(line)
         self.lines.append(line)
@@ -111,8 +115,7 @@ class _Parser:
     def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
         self.blocks = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
-        self._bigrams: dict = {}  # per block, computed when first needed
-        self._common: set | None = None
+        self._bigrams: dict = {}
         self.units: list[Unit] = []
         self.dropped: list[dict] = []
         self.waiting: list[Unit] = []
@@ -141,18 +144,17 @@ class _Parser:
         return unit
 
     def bigrams(self, i: int) -> Counter:
-        """Block i's character bigram counts, without the bigrams common to the whole page (清江浦区…)."""
-        if self._common is None:
-            page = Counter(L.bigram_list("".join(t for _, t in self.blocks)))
-            floor = max(4, COMMON_SHARE * len(self.blocks))
-            self._common = {g for g, n in page.items() if n >= floor}
+        """Block i's character bigram counts (computed when first needed)."""
         if i not in self._bigrams:
-            grams = Counter(L.bigram_list(self.text(i)))
-            self._bigrams[i] = {g: n for g, n in grams.items() if g not in self._common}
+            self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
         return self._bigrams[i]
 
     def cohesion(self, i: int, unit: Unit) -> float:
-        """Share of block i's bigrams that `unit` already uses: does it talk about the same things?"""
+        """Share of block i's bigrams that `unit` already uses: does it talk about the same things?
+
+        Bigrams every article uses (清江浦区) add the same to every candidate, so they cancel out
+        in the comparisons made with this score.
+        """
         grams = self.bigrams(i)
         total = sum(grams.values())
         if not total or not unit.paras:

@@ -248,22 +248,24 @@ def topic_prevalence(model: TopicModel, by: str = "issue") -> pd.DataFrame:
     return _weighted_shares(model, key).sort_index()
 
 
-def typical_documents(model: TopicModel, n: int = 3, level: str = "article") -> pd.DataFrame:
+def typical_documents(model: TopicModel, n: int = 3, level: str = "article", min_terms: int = 5) -> pd.DataFrame:
     """The n documents with the highest share of each topic: topic, rank, share, back-references.
 
     level="article" ranks articles by their topic mix; level="unit" ranks the document units
-    themselves (e.g. paragraphs) and includes their text.
+    themselves (e.g. paragraphs) and includes their text. Documents with fewer than `min_terms`
+    terms are passed over: a one-word heading ("结束语") is trivially 100% one topic.
     """
     units = model.dtm.units
     if level == "article":
         shares = article_topics(model)
-        details = units.drop_duplicates("article_id").set_index("article_id")
-        details = details[[c for c in ("issue", "date", "headline") if c in details.columns]]
+        details = units.groupby("article_id", sort=False).agg(
+            {**{c: "first" for c in ("issue", "date", "headline") if c in units.columns}, "n_terms": "sum"})
     elif level == "unit":
         shares = document_topics(model)
-        details = units.set_index("unit_id").drop(columns="n_terms")
+        details = units.set_index("unit_id")
     else:
         raise ValueError(f"level must be 'article' or 'unit', not {level!r}")
+    shares = shares[details.loc[shares.index, "n_terms"].to_numpy() >= min_terms]
     rows = []
     for topic in range(model.k):
         best = shares[topic].nlargest(n)

@@ -25,6 +25,7 @@ MASK = ""                 # optional image whose white part stays empty, e.g. "d
 SEED = 0
 
 # %%
+# %matplotlib inline
 from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
 setup()
 import pandas as pd

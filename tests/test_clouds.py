@@ -1,7 +1,6 @@
 """Word clouds from real text: deterministic, stopword-free, the most frequent words, in Chinese."""
 from collections import Counter
 
-import jieba
 import matplotlib
 import numpy as np
 import pytest
@@ -9,6 +8,7 @@ from PIL import Image
 
 from analysis import clouds, fonts
 from analysis.paths import RAW
+from analysis.tokens import KEEP_SINGLE, stopwords, tokenize
 
 SAMPLE_PAGE = RAW / "000_643968e12915283d.txt"
 SMALL = {"width": 400, "height": 200, "max_words": 40}
@@ -17,25 +17,25 @@ SMALL = {"width": 400, "height": 200, "max_words": 40}
 @pytest.fixture(scope="module")
 def paragraphs():
     text = SAMPLE_PAGE.read_text(encoding="utf-8")
-    return [jieba.lcut(p) for p in text.split("\n") if len(p.strip()) > 40]
+    return [tokenize(p) for p in text.split("\n") if len(p.strip()) > 40]
 
 
 @pytest.fixture(scope="module")
 def counts(paragraphs):
-    return clouds.word_frequencies(paragraphs, min_length=2)
+    return clouds.word_frequencies(paragraphs)
 
 
 def _laid_words(cloud):
     return [word for (word, _), *_ in cloud.layout_]
 
 
-def test_word_frequencies_keep_words_and_drop_noise(paragraphs):
-    counts = clouds.word_frequencies(paragraphs, stopwords={"项目"})
+def test_word_frequencies_keep_words_and_drop_noise(paragraphs, counts):
     assert counts["清江浦"] > 10
-    assert "项目" not in counts
+    assert not set(counts) & stopwords()
     assert not any(ch.isspace() or ch in "，。、“”" for word in counts for ch in word)
     assert not any(word.isdigit() for word in counts)
-    assert min(len(w) for w in clouds.word_frequencies(paragraphs, min_length=2)) == 2
+    assert {w for w in counts if len(w) == 1} <= KEEP_SINGLE
+    assert "项目" in counts and "项目" not in clouds.word_frequencies(paragraphs, stopwords={"项目"})
 
 
 def test_cloud_places_the_most_frequent_words_first(counts):
@@ -93,7 +93,7 @@ def test_mask_keeps_words_out_of_its_white_part(counts, tmp_path, as_path):
 
 
 def test_grid_has_one_titled_cloud_per_group_and_tolerates_empty_groups(paragraphs):
-    groups = {f"第{i + 1}段": clouds.word_frequencies([p], min_length=2) for i, p in enumerate(paragraphs[:4])}
+    groups = {f"第{i + 1}段": clouds.word_frequencies([p]) for i, p in enumerate(paragraphs[:4])}
     groups["无文字的图片"] = {}
     fig = clouds.wordcloud_grid(groups, ncols=3, width=300, height=180)
     titled = [ax for ax in fig.axes if ax.get_title()]

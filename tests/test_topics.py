@@ -94,9 +94,9 @@ def test_one_character_words_kept_when_asked_and_sklearn_default_drops_them(gov_
     none = build_dtm(gov_units, gov_tokens, keep_single=False)
     sklearn_default = CountVectorizer(min_df=2, max_df=0.5).fit([" ".join(t) for t in gov_tokens])
     singles = {w for w in every.vocabulary if len(w) == 1}
-    assert {"粮", "钢", "党", "们"} <= singles
-    assert {w for w in default.vocabulary if len(w) == 1} == singles & KEEP_SINGLE  # 粮, 党: yes; 们, 钢: no
-    assert "粮" in default.vocabulary and "们" not in default.vocabulary
+    assert {"粮", "钢", "党"} <= singles and len(singles - KEEP_SINGLE) > 10
+    assert {w for w in default.vocabulary if len(w) == 1} == singles & KEEP_SINGLE
+    assert "粮" in default.vocabulary and "钢" not in default.vocabulary  # 钢 is not in KEEP_SINGLE
     assert not {w for w in none.vocabulary if len(w) == 1}
     assert not {w for w in sklearn_default.get_feature_names_out() if len(w) == 1}
 
@@ -104,7 +104,7 @@ def test_one_character_words_kept_when_asked_and_sklearn_default_drops_them(gov_
 def test_numbers_dropped_unless_asked(gov_units, gov_tokens, gov_dtm):
     with_numbers = build_dtm(gov_units, gov_tokens, keep_numbers=True, min_df=3)
     numbers = {w for w in with_numbers.vocabulary if w.isdigit()}
-    assert {"2000", "1990"} <= numbers
+    assert len(numbers) > 10 and "2000" in numbers
     assert not numbers & set(gov_dtm.vocabulary)
     assert "十四五" in gov_dtm.vocabulary  # a plan's name in Chinese numerals is a word, not a number
 
@@ -170,7 +170,7 @@ def test_top_words_are_the_heaviest_terms(gov_model):
 def test_typical_paragraphs_contain_their_topic_words(gov_model):
     typical = typical_documents(gov_model, n=3, level="unit")
     words = top_word_lists(gov_model, 10)
-    assert len(typical) == 3 * gov_model.k
+    assert len(typical) == 3 * gov_model.k and (typical["n_terms"] >= 5).all()
     assert all(any(w in row.text for w in words[row.topic]) for row in typical.itertuples())
     articles = typical_documents(gov_model, n=2)
     assert set(articles.columns) >= {"topic", "rank", "share", "article_id", "headline"}
