@@ -15,7 +15,7 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -r requirements.txt   # includes the CJK font (mplfonts' Noto Sans CJK SC)
   .venv/bin/python -m pip install --quiet --no-deps -e .
   .venv/bin/python -m ipykernel install --user --name newspaper-analysis --display-name "Python (newspaper-analysis)" >/dev/null
-  .venv/bin/python -c "import analysis; print('CJK font:', analysis.find_cjk_font())"
+  .venv/bin/python -c "import analysis; print('CJK font for figures:', analysis.configure_matplotlib())"  # one-time TrueType copy, ~1 min
   touch "$stamp"
 fi
 case "${1:-main}" in

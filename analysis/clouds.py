@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -73,14 +74,26 @@ def _palette_by_size(cloud: WordCloud):
     return color
 
 
+def wrap_title(title: str, width: int) -> str:
+    """Break a title into lines of at most `width` characters: anywhere in Chinese, between Latin words or numbers."""
+    lines, line = [], ""
+    for piece in re.findall(r"[!-~]+|\s+|.", title):
+        if line.strip() and len(line) + len(piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return "\n".join([*lines, line.rstrip()])
+
+
 def draw_wordcloud(ax, frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
                    title_width: int = 24, **options) -> WordCloud | None:
-    """Draw a word cloud on a matplotlib Axes with a title (cut into lines of `title_width` characters).
+    """Draw a word cloud on a matplotlib Axes with a title (wrapped at `title_width` characters).
 
     Returns the WordCloud, or None if no word is left to draw.
     """
     ax.set_axis_off()
-    ax.set_title("\n".join(title[i:i + title_width] for i in range(0, len(title), title_width)), fontsize=11)
+    ax.set_title(wrap_title(title, title_width), fontsize=11)
     words = _clean(frequencies, stopwords)
     if not words:
         ax.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="0.5", transform=ax.transAxes)

@@ -11,7 +11,8 @@ import json
 import os
 import re
 
-import matplotlib.pyplot as plt
+import matplotlib as mpl
+from matplotlib.figure import Figure
 from matplotlib.colors import PowerNorm
 import numpy as np
 import opencc
@@ -92,7 +93,7 @@ def national_echo(terms: list[str], reports: pd.DataFrame | None = None) -> pd.D
 
 
 def echo_timeline(terms: list[str], reports: pd.DataFrame | None = None,
-                  title: str = "政府工作报告中的提法（每万字出现次数）") -> plt.Figure:
+                  title: str = "政府工作报告中的提法（每万字出现次数）") -> Figure:
     """Heatmap of each term's rate per 10,000 characters by year.
 
     White: the report does not use the term; grey: no report that year. The colour scale is a
@@ -104,8 +105,9 @@ def echo_timeline(terms: list[str], reports: pd.DataFrame | None = None,
     by_year = echo_by_year(terms, reports)
     years = np.arange(by_year.year.min(), by_year.year.max() + 1)
     grid = by_year.pivot(index="term", columns="year", values="per_10k").reindex(index=terms, columns=years)
-    fig, ax = plt.subplots(figsize=(12, 0.45 * len(terms) + 1.6), layout="constrained")
-    cmap = plt.get_cmap("YlOrRd").with_extremes(bad="#d9d9d9", under="white")
+    fig = Figure(figsize=(12, 0.45 * len(terms) + 1.6), layout="constrained")
+    ax = fig.subplots()
+    cmap = mpl.colormaps["YlOrRd"].with_extremes(bad="#d9d9d9", under="white")
     norm = PowerNorm(0.5, vmin=1e-9, vmax=max(by_year.per_10k.max(), 1e-6))
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), aspect="auto", cmap=cmap, norm=norm,
                       interpolation="nearest", extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5))

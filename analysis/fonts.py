@@ -154,8 +154,9 @@ def _cff_to_truetype(source: Path, target: Path) -> None:
 def configure_matplotlib(font_path: str | os.PathLike | None = None) -> Path:
     """Register the CJK font (as TrueType) with matplotlib and make it the default; safe to call again.
 
-    Also: a real minus sign is not needed (`axes.unicode_minus`), PDF/PS embed TrueType-style
-    fonts (type 42) and SVG keeps text as text, so exported figures stay searchable.
+    Also: minus signs drawn as ASCII hyphens (`axes.unicode_minus=False`), fonts embedded in PDF/PS
+    as TrueType (type 42) and SVG text kept as text, so exported figures stay searchable.
+    Returns the font file matplotlib now uses.
     """
     import matplotlib as mpl
     from matplotlib import font_manager

@@ -8,7 +8,7 @@ the plots return matplotlib Figures for the caller to save.
 """
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 import pandas as pd
@@ -85,14 +85,14 @@ def kwic(articles: pd.DataFrame, term: str, width: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
 
 
-def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> plt.Figure:
+def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
     """One bar chart per slogan type: its `n` most used slogans (from slogan_summary)."""
     from analysis.fonts import configure_matplotlib
 
     configure_matplotlib()
     kinds = [kind for kind in TYPE_LABELS if kind in set(summary.type)]
-    fig, axes = plt.subplots(1, max(len(kinds), 1), figsize=(3.6 * max(len(kinds), 1), 0.32 * n + 1.5),
-                             layout="constrained", squeeze=False)
+    fig = Figure(figsize=(3.6 * max(len(kinds), 1), 0.32 * n + 1.5), layout="constrained")
+    axes = fig.subplots(1, max(len(kinds), 1), squeeze=False)
     for ax, kind in zip(axes[0], kinds):
         top = summary[summary.type == kind].head(n).iloc[::-1]
         ax.barh([_short(s) for s in top.slogan], top.uses, color="#b2182b")
@@ -103,7 +103,7 @@ def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> plt.Figure:
 
 
 def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None = None,
-                value_label: str = "次数") -> plt.Figure:
+                value_label: str = "次数") -> Figure:
     """Heatmap of a slogan table (counts_by or cooccurrence): one row per slogan, numbers in the cells.
 
     `column_labels` renames columns for display (e.g. article_id -> headline).
@@ -113,7 +113,8 @@ def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None
     configure_matplotlib()
     grid = table.set_index("slogan").drop(columns=["type", "total"], errors="ignore")
     labels = [_short(str((column_labels or {}).get(c, c))) for c in grid.columns]
-    fig, ax = plt.subplots(figsize=(0.5 * len(labels) + 3, 0.35 * len(grid) + 2.5), layout="constrained")
+    fig = Figure(figsize=(0.5 * len(labels) + 3, 0.35 * len(grid) + 2.5), layout="constrained")
+    ax = fig.subplots()
     image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="Reds", vmin=0)
     ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(grid)), [_short(s) for s in grid.index])

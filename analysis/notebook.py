@@ -7,12 +7,16 @@ from .paths import ROOT
 
 
 def setup() -> None:
-    """chdir to the project root, configure matplotlib's CJK font, widen pandas' display."""
+    """chdir to the project root, CJK font for matplotlib, inline figures, wider pandas display."""
     import pandas as pd
 
     from .fonts import configure_matplotlib
 
     os.chdir(ROOT)
     configure_matplotlib()
+    try:
+        get_ipython().run_line_magic("matplotlib", "inline")  # noqa: F821 (defined inside IPython)
+    except NameError:
+        pass  # plain Python: figures are still saved, just not shown
     pd.set_option("display.max_colwidth", 60)
     pd.set_option("display.width", 160)

@@ -26,11 +26,10 @@ import os
 import re
 import unicodedata
 import uuid
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
-from itertools import accumulate, chain
+from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
@@ -57,9 +56,9 @@ KEEP_SINGLE = frozenset(
 
 # jieba-rs reads these as Chinese characters; jieba (U+4E00-U+9FD5 only) does not.
 _FOREIGN_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
-# A `.`, `-` or `_` touching a Latin letter or digit: where jieba-rs may keep a run jieba splits.
-_JOINER = re.compile(r"(?<=[a-zA-Z0-9])[._\-]|[._\-](?=[a-zA-Z0-9])")
-_ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]+")  # jieba.re_han_default without the Chinese
+# A run of jieba.re_han_default's Latin/digit/symbol characters holding `.`, `-` or `_`: jieba-rs may
+# keep it whole where jieba splits it.
+_JOINED_RUN = re.compile(r"[a-zA-Z0-9+#&%]*[._\-][a-zA-Z0-9+#&._%\-]*")
 _CHINESE_NUMBER = re.compile("[零〇一二三四五六七八九十百千万亿两]+")
 _REVISION = "1"  # bump when the tokenizer's output changes for the same lexicon
 
@@ -138,35 +137,44 @@ def reference_tokenize(text: str, userdict: str | os.PathLike = USERDICT) -> lis
 def tokenize(text: str, userdict: str | os.PathLike = USERDICT) -> list[str]:
     """Tokens identical to `reference_tokenize(text)`, computed by rjieba. Tokens join back to `text`."""
     seg = _segmenters(_lexicon(userdict))
-    if _FOREIGN_HAN.search(text):
-        tokens = [t for part in _FOREIGN_HAN.split(text) if part for t in seg.rjieba.cut(part)]
-    else:
-        tokens = seg.rjieba.cut(text)
-    if _JOINER.search(text):
-        tokens = _resplit_latin_runs(text, tokens, seg.user_words)
-    return tokens
+    tokens, start = [], 0
+    for block_start, block_end in _blocks_with_joined_runs(text):
+        tokens += _rjieba_cut(seg.rjieba, text[start:block_start])
+        tokens += _resplit_joined_runs(seg.rjieba.cut(text[block_start:block_end]), seg.user_words)
+        start = block_end
+    return tokens + _rjieba_cut(seg.rjieba, text[start:])
 
 
-def _resplit_latin_runs(text: str, tokens: list[str], user_words: frozenset[str]) -> list[str]:
-    """Split tokens like `F-16` or `tv.cctv.com` into the pieces jieba's HMM step makes of them."""
-    ends = list(accumulate(map(len, tokens)))
-    pieces = {}
-    for match in _JOINER.finditer(text):
-        i = bisect_right(ends, match.start())
-        token = tokens[i]
-        if i in pieces or token in user_words or not _ASCII_RUN.fullmatch(token):
+def _rjieba_cut(fast: rjieba.Jieba, text: str) -> list[str]:
+    """rjieba's tokens, with the text first split where jieba's Chinese blocks end and jieba-rs's do not."""
+    if not _FOREIGN_HAN.search(text):
+        return fast.cut(text)
+    return [t for part in _FOREIGN_HAN.split(text) if part for t in fast.cut(part)]
+
+
+def _blocks_with_joined_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of jieba's blocks (runs of jieba.re_han_default) holding a Latin/digit run such as
+    `F-16` or `tv.cctv.com` that jieba's HMM step splits. Plain decimals like `83.2%` need nothing."""
+    blocks: list[tuple[int, int]] = []
+    for run in _JOINED_RUN.finditer(text):
+        if jieba.finalseg.re_skip.fullmatch(run.group()) or (blocks and run.start() < blocks[-1][1]):
             continue
-        parts = [p for p in jieba.finalseg.re_skip.split(token) if p]
-        if len(parts) > 1:
-            pieces[i] = parts
-    if not pieces:
-        return tokens
-    out, start = [], 0
-    for i in sorted(pieces):
-        out += tokens[start:i]
-        out += pieces[i]
-        start = i + 1
-    return out + tokens[start:]
+        start = run.start()
+        while start and jieba.re_han_default.match(text[start - 1]):
+            start -= 1
+        blocks.append((start, jieba.re_han_default.match(text, run.start()).end()))
+    return blocks
+
+
+def _resplit_joined_runs(tokens: list[str], user_words: frozenset[str]) -> list[str]:
+    """Split tokens like `F-16` into the pieces jieba's HMM step makes of them (`F`, `-`, `16`)."""
+    out = []
+    for token in tokens:
+        if token in user_words or not _JOINED_RUN.fullmatch(token):
+            out.append(token)
+        else:
+            out += [p for p in jieba.finalseg.re_skip.split(token) if p]
+    return out
 
 
 def tokenize_many(texts: Iterable[str], progress: bool = True, cache_dir: str | os.PathLike | None = None,

@@ -33,6 +33,7 @@ from analysis.paths import LEXICON
 METHODS = ("nmf", "lda")
 LABELS_DIR = LEXICON / "topic_labels"
 MIN_STABILITY = 0.6
+COHERENCE_MARGIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -191,25 +192,30 @@ def k_table(
     top_n: int = 10,
     **options,
 ) -> pd.DataFrame:
-    """For each K: mean NPMI coherence of its topics (over all seeds) and stability across seeds."""
+    """For each K: mean NPMI coherence of its topics (mean and spread over seeds), stability across seeds."""
     rows = []
     for k in ks:
         runs = [top_word_lists(fit_topics(dtm, k, method, seed, **options), top_n) for seed in seeds]
-        coherence = np.mean([npmi_coherence(dtm, run).mean() for run in runs])
-        rows.append({"k": k, "coherence": coherence, "stability": topic_stability(runs)})
+        coherence = [npmi_coherence(dtm, run).mean() for run in runs]
+        rows.append({"k": k, "coherence": np.mean(coherence), "coherence_sd": np.std(coherence),
+                     "stability": topic_stability(runs)})
     return pd.DataFrame(rows)
 
 
-def choose_k(table: pd.DataFrame, min_stability: float = MIN_STABILITY) -> int:
-    """The most coherent K among those whose topics come back across seeds.
+def choose_k(table: pd.DataFrame, min_stability: float = MIN_STABILITY, margin: float = COHERENCE_MARGIN) -> int:
+    """Among the K whose topics come back across seeds, the most stable of the most coherent.
 
-    "Come back" means stability >= `min_stability` (0.6: matched top-10 sets share about 8 of
-    10 words). If no K is that stable, the most stable K. Ties go to the smaller K.
+    1. Keep K with stability >= `min_stability` (0.6: matched top-10 sets share 7 to 8 of their
+       10 words); if none is that stable, keep the most stable K.
+    2. Keep those whose coherence is within `margin` (0.02 NPMI, about twice the spread that
+       changing the seed causes) of the best.
+    3. Take the most stable of them; ties go to the smaller K.
     """
     stable = table[table["stability"] >= min_stability]
-    column = "coherence" if len(stable) else "stability"
-    candidates = stable if len(stable) else table
-    best = candidates[candidates[column] == candidates[column].max()]
+    if stable.empty:
+        stable = table[table["stability"] == table["stability"].max()]
+    coherent = stable[stable["coherence"] >= stable["coherence"].max() - margin]
+    best = coherent[coherent["stability"] == coherent["stability"].max()]
     return int(best["k"].min())
 
 
@@ -296,7 +302,7 @@ def _figure(**kwargs):
 def plot_k_table(table: pd.DataFrame, chosen: int | None = None, min_stability: float = MIN_STABILITY):
     """Coherence and stability against K, the stability threshold, and the chosen K."""
     fig, (top, bottom) = _figure(nrows=2, sharex=True, figsize=(6, 5), constrained_layout=True)
-    top.plot(table["k"], table["coherence"], marker="o")
+    top.errorbar(table["k"], table["coherence"], yerr=table["coherence_sd"], marker="o", capsize=3)
     top.set_ylabel("一致性 coherence (NPMI)")
     bottom.plot(table["k"], table["stability"], marker="o", color="tab:orange")
     bottom.axhline(min_stability, color="grey", linestyle=":", label=f"稳定性阈值 {min_stability}")
@@ -338,7 +344,12 @@ def plot_document_topics(shares: pd.DataFrame, model: TopicModel, labels: pd.Ser
 
 def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None,
                     ncols: int = 4):
-    """Small multiples: each topic's share over the prevalence index (years, dates or issues)."""
+    """Small multiples: each topic's share over the prevalence index (years, dates or issues).
+
+    Years without data (an integer index with gaps) break the line instead of bridging the gap.
+    """
+    if pd.api.types.is_integer_dtype(prevalence.index) and len(prevalence):
+        prevalence = prevalence.reindex(range(prevalence.index.min(), prevalence.index.max() + 1))
     nrows = -(-model.k // ncols)
     fig, axes = _figure(nrows=nrows, ncols=ncols, figsize=(3 * ncols, 2.2 * nrows), sharex=True,
                         sharey=True, constrained_layout=True, squeeze=False)

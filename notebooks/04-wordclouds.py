@@ -14,7 +14,6 @@ RAW_DIR = "data/raw"      # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
 ISSUES = []               # issue ids to include; [] = all
 ARTICLE_ISSUE = ""        # issue whose articles get one cloud each; "" = the latest issue
-MIN_LENGTH = 2            # shortest word shown; 1 also shows single characters such as 区 or 们
 MAX_WORDS = 150           # words in the corpus cloud
 GRID_COLUMNS = 3          # clouds per row in the grids
 CORPUS = "paper"          # corpus name of the topics notebook (03): same model, same label file
@@ -47,14 +46,15 @@ articles = articles[articles["text"].str.strip() != ""].reset_index(drop=True)
 articles[["article_id", "date", "kind", "headline"]]
 
 # %% [markdown]
-# Each text is cut into words with the project's tokenizer; the project stopword list removes
-# function words (的, 了, 在 …). The table lists the most frequent words left: the corpus cloud
-# draws exactly these counts.
+# Each text is cut into words with the project's tokenizer. Only words worth counting stay: no
+# stopwords (的, 了, 在 …, `data/lexicon/stopwords.txt`), numbers or punctuation, and one-character
+# words only when they carry meaning (党, 村, 粮 …). The table lists the most frequent words left:
+# the corpus cloud draws exactly these counts.
 
 # %%
 STOPWORDS = stopwords()
-articles["tokens"] = tokenize_many(articles["text"].tolist(), progress=False)
-corpus_counts = clouds.word_frequencies(articles["tokens"], STOPWORDS, MIN_LENGTH)
+articles["tokens"] = tokenize_many(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
+corpus_counts = clouds.word_frequencies(articles["tokens"], STOPWORDS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
 
 # %% [markdown]
@@ -78,7 +78,7 @@ fig
 issue = ARTICLE_ISSUE or articles.sort_values(["date", "issue"]).iloc[-1]["issue"]
 in_issue = articles[articles["issue"] == issue].sort_values("order")
 per_article = {
-    f"{row.order:02d} {row.headline}": clouds.word_frequencies([row.tokens], STOPWORDS, MIN_LENGTH)
+    f"{row.order:02d} {row.headline}": clouds.word_frequencies([row.tokens], STOPWORDS)
     for row in in_issue.itertuples()
 }
 fig = clouds.wordcloud_grid(per_article, ncols=GRID_COLUMNS, title=f"各篇文章词云 · {issue}", seed=SEED)
@@ -99,7 +99,7 @@ from analysis.dtm import build_dtm, document_units
 from analysis.topics import choose_k, fit_topics, k_table, top_words, topic_labels
 
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
-dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False))
+dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
 model = fit_topics(dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0],
                    name=f"{CORPUS}-paragraph")
 labels = topic_labels(model)
@@ -119,11 +119,10 @@ fig
 
 # %%
 per_issue = {
-    f"{issue_id} {date:%Y-%m-%d}" if pd.notna(date) else issue_id:
-        clouds.word_frequencies(group["tokens"], STOPWORDS, MIN_LENGTH)
-    for (date, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
+    issue_id: clouds.word_frequencies(group["tokens"], STOPWORDS)
+    for (_, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
 }
-fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云", seed=SEED)
+fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云（按日期排列）", seed=SEED)
 analysis.save_figure(fig, "04-wordcloud-issues", caption=f"One word cloud per issue ({len(per_issue)} issues)",
                      notebook=NOTEBOOK, source=RAW_DIR)
 fig

@@ -30,7 +30,7 @@ def _laid_words(cloud):
 
 
 def test_word_frequencies_keep_words_and_drop_noise(paragraphs, counts):
-    assert counts["清江浦"] > 10
+    assert counts["清江浦区"] > 10
     assert not set(counts) & stopwords()
     assert not any(ch.isspace() or ch in "，。、“”" for word in counts for ch in word)
     assert not any(word.isdigit() for word in counts)
@@ -101,3 +101,14 @@ def test_grid_has_one_titled_cloud_per_group_and_tolerates_empty_groups(paragrap
     assert [len(ax.images) for ax in titled] == [1, 1, 1, 1, 0]
     assert clouds.EMPTY_NOTE in [t.get_text() for t in titled[-1].texts]
     assert len(fig.axes) == 6
+
+
+@pytest.mark.parametrize("title", [
+    "01 清江浦区一季度经济形势分析暨项目攻坚推进会召开", "qjp_2024-04-08 2024-04-08", "7 亿元·项目·高端", "",
+])
+def test_titles_wrap_within_width_without_splitting_latin_words(title):
+    lines = clouds.wrap_title(title, 15).split("\n")
+    assert all(len(line) <= 15 for line in lines)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    latin_words = {w for w in title.split() if w.isascii()}
+    assert latin_words <= {w for line in lines for w in line.split()}

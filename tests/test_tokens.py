@@ -10,7 +10,7 @@ from analysis import tokens
 from analysis.paths import RAW, SHARED_CORPUS
 
 PAGE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
-PARAGRAPHS = [p for p in PAGE.split("\n") if p.strip()]
+PARAGRAPHS = list(dict.fromkeys(p for p in PAGE.split("\n") if p.strip()))  # the page repeats a few
 NEWS = SHARED_CORPUS / "xinwenlianbo" / "news"
 
 
@@ -52,13 +52,13 @@ def test_tricky_spans_identical_to_jieba(text):
     assert tokens.tokenize(text) == tokens.reference_tokenize(text)
 
 
-ALPHABET = list("清江浦区经济开发朱海波项目攻坚的是在了人地高质量发展") + list("aZ09") + list("+#&._%-") + \
-    list(" \n，。、·“”") + ["䶮", "𠀀", "\uf900", "\u9fea", "F-16", "83.2%", "tv.cctv.com"]
+TRICKY = ["F-16", "BQ.1.1", "6.5G", "tv.cctv.com", "83.2%", "a_b", "-", ".", "䶮", "𠀀", "\uf900", "\u9fea", " ", "\r\n"]
+PAGE_PIECE = st.tuples(st.integers(0, len(PAGE) - 1), st.integers(1, 12)).map(lambda p: PAGE[p[0]:p[0] + p[1]])
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(ALPHABET), max_size=20).map("".join))
-def test_any_mix_identical_to_jieba(text):
+@given(st.lists(st.one_of(PAGE_PIECE, st.sampled_from(TRICKY)), max_size=8).map("".join))
+def test_real_text_mixed_with_latin_runs_identical_to_jieba(text):
     assert tokens.tokenize(text) == tokens.reference_tokenize(text)
 
 
@@ -67,7 +67,7 @@ def test_news_transcripts_identical_to_jieba():
     fast = [tokens.tokenize(t) for t in texts]
     assert fast == [tokens.reference_tokenize(t) for t in texts]
     assert any(rjieba.cut(t) != f for t, f in zip(texts, fast))  # the Latin-run fix was needed here
-    assert "cctv" in fast[0]
+    assert any("cctv" in f for f in fast)
 
 
 @pytest.mark.slow
@@ -104,7 +104,7 @@ def test_adding_texts_tokenizes_only_them_and_keeps_old_shards(tmp_path, monkeyp
     seen = counting_tokenizer(monkeypatch)
     result = tokens.tokenize_many(PARAGRAPHS, progress=False, cache_dir=tmp_path)
     assert result == [tokens.reference_tokenize(p) for p in PARAGRAPHS]
-    assert set(seen) == set(PARAGRAPHS[-2:]) - set(PARAGRAPHS[:-2])
+    assert seen == PARAGRAPHS[-2:]
     assert old_shard.read_bytes() == old_bytes and len(shard_files(tmp_path)) == 2
 
 
@@ -160,5 +160,5 @@ def test_content_tokens_on_sample_page():
     assert all(len(t) > 1 or t in tokens.KEEP_SINGLE for t in content)
     assert not [t for t in content if re.fullmatch(r"[\d.%\s，。、“”：；■()（）]+", t)]
     dropped = set(page_tokens) - set(content)
-    assert {"进一步", "的", "，", "\n", "2024", "27.7%", "三"} <= dropped
-    assert tokens.content_tokens(["党", "村", "个", "了"]) == ["党", "村"]
+    assert {"进一步", "的", "，", "\n", "2024", "27.7%", "■"} <= dropped
+    assert tokens.content_tokens(["党", "村", "个", "了", "三", "十五", "①", "5G"]) == ["党", "村", "5G"]

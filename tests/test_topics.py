@@ -210,15 +210,17 @@ def test_k_table_measures_each_k(gov_dtm):
     table = k_table(gov_dtm, [3, 6], seeds=(0, 1))
     assert table["k"].tolist() == [3, 6]
     assert table["coherence"].between(-1, 1).all() and table["stability"].between(0, 1).all()
+    assert (table["coherence_sd"] >= 0).all()
     assert choose_k(table) in (3, 6)
     assert len(plot_k_table(table, chosen=choose_k(table)).axes) == 2
 
 
-def test_choose_k_prefers_coherence_among_stable_k():
+def test_choose_k_prefers_stable_then_coherent_then_stable():
     table = pd.DataFrame({"k": [4, 6, 8, 10], "coherence": [0.30, 0.25, 0.35, 0.20],
                           "stability": [0.9, 0.8, 0.4, 0.95]})
     assert choose_k(table) == 4  # 8 is more coherent but its topics do not come back
     assert choose_k(table, min_stability=0.3) == 8
+    assert choose_k(table.assign(coherence=[0.30, 0.29, 0.35, 0.20], stability=[0.7, 0.9, 0.4, 0.95])) == 6
     assert choose_k(table.assign(stability=[0.2, 0.5, 0.4, 0.1])) == 6  # none stable: most stable
 
 

@@ -1,0 +1,87 @@
+"""Tokenizer throughput on the 新闻联播 transcripts: plain jieba vs the project's cached rjieba path.
+
+    python benchmarks/bench_tokens.py [--limit-mb 5] [--jieba-mb 4]
+
+Texts are the day files (HTML tags stripped), in date order. jieba is timed on the first
+`--jieba-mb` MB only (it runs at about 1 MB/s); every other figure uses the whole selection.
+The cache lives in a temporary folder, never in the project.
+"""
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from analysis import tokens  # noqa: E402
+from analysis.paths import SHARED_CORPUS  # noqa: E402
+
+
+def load_days(limit_mb: float | None) -> list[str]:
+    texts, size = [], 0
+    for path in sorted((SHARED_CORPUS / "xinwenlianbo" / "news").glob("*.md")):
+        if limit_mb is not None and size >= limit_mb * 1e6:
+            break
+        texts.append(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+        size += len(texts[-1].encode("utf-8"))
+    return texts
+
+
+def mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit-mb", type=float, default=None, help="use only the first N MB of day files")
+    parser.add_argument("--jieba-mb", type=float, default=4.0, help="MB of text to time plain jieba on")
+    args = parser.parse_args()
+
+    texts = load_days(args.limit_mb)
+    if len(texts) < 2:
+        sys.exit(f"need the 新闻联播 corpus under {SHARED_CORPUS}")
+    subset = load_days(min(args.jieba_mb, args.limit_mb or args.jieba_mb))
+    size, old, new_day = mb(texts), texts[:-1], texts[-1:]
+    print(f"corpus: {len(texts)} day files, {size:.1f} MB; jieba subset: {len(subset)} files, {mb(subset):.1f} MB")
+
+    _, t_init = timed(tokens.tokenize, "")  # jieba + rjieba set up with the user dictionary, once a process
+    reference, t_jieba = timed(lambda: [tokens.reference_tokenize(t) for t in subset])
+    fast, t_fast_subset = timed(lambda: [tokens.tokenize(t) for t in subset])
+    assert fast == reference, "tokenize differs from jieba"
+    jieba_rate = mb(subset) / t_jieba
+
+    _, t_plain = timed(lambda: [tokens.tokenize(t) for t in texts])
+    with tempfile.TemporaryDirectory() as cache:
+        _, t_cold = timed(tokens.tokenize_many, old, progress=False, cache_dir=cache)
+        _, t_add = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)
+        cached, t_cached = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)
+    assert cached[: len(subset)] == reference
+
+    rows = [
+        ("plain jieba.lcut (reference), subset", mb(subset), t_jieba),
+        ("tokenize(), subset, no cache", mb(subset), t_fast_subset),
+        ("tokenize(), all texts, no cache", size, t_plain),
+        ("tokenize_many cold (empty cache, all but last day)", mb(old), t_cold),
+        ("tokenize_many rerun + 1 new day", size, t_add),
+        ("tokenize_many cached rerun", size, t_cached),
+    ]
+    print(f"\n{'run':52} {'MB':>6} {'seconds':>8} {'MB/s':>8} {'x jieba':>8}")
+    for name, megabytes, seconds in rows:
+        rate = megabytes / seconds
+        print(f"{name:52} {megabytes:6.1f} {seconds:8.2f} {rate:8.1f} {rate / jieba_rate:8.1f}")
+    print(f"\none-time set-up per process (jieba + rjieba + user dictionary): {t_init:.2f} s, not in the rows")
+    print(f"rerun after adding one day ({mb(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
+          f"{100 * t_add / t_cold:.1f}% of the cold run (target <= 5%)")
+    print(f"cold run vs jieba: {mb(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset")
+
+
+if __name__ == "__main__":
+    main()
