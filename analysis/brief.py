@@ -1,0 +1,104 @@
+"""The latest-issue brief: what one issue says that the corpus before it did not."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .fonts import configure_matplotlib
+
+
+def issue_order(articles: pd.DataFrame) -> list[str]:
+    """Issues from oldest to newest: by date, undated ones last, then by issue id."""
+    firsts = articles.groupby("issue")["date"].min().reset_index()
+    return list(firsts.sort_values(["date", "issue"], na_position="last")["issue"])
+
+
+def latest_issue(articles: pd.DataFrame) -> str:
+    """The newest issue of the table."""
+    if articles.empty:
+        raise ValueError("the article table is empty: no issue to brief")
+    return issue_order(articles)[-1]
+
+
+def split_issue(articles: pd.DataFrame, issue: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the issue's articles, the articles of the issues before it)."""
+    order = issue_order(articles)
+    if issue not in order:
+        raise ValueError(f"issue {issue!r} is not in the table; known issues: {', '.join(order)}")
+    earlier = order[: order.index(issue)]
+    return articles[articles["issue"] == issue], articles[articles["issue"].isin(earlier)]
+
+
+def new_slogans(uses: pd.DataFrame, articles: pd.DataFrame, issue: str) -> pd.DataFrame:
+    """Slogans the issue uses that no earlier issue used, with their uses and articles."""
+    _, earlier = split_issue(articles, issue)
+    seen = set(uses.loc[uses["issue"].isin(set(earlier["issue"])), "slogan"])
+    mine = uses[(uses["issue"] == issue) & ~uses["slogan"].isin(seen)]
+    return (mine.groupby(["slogan", "type"], as_index=False)
+            .agg(uses=("slogan", "size"), articles=("article_id", "nunique"))
+            .sort_values(["uses", "slogan"], ascending=[False, True], ignore_index=True))
+
+
+def term_changes(tokens: pd.Series, articles: pd.DataFrame, issue: str, min_count: int = 3) -> pd.DataFrame:
+    """Each term's rate per 1,000 tokens in the issue against the issues before it.
+
+    `tokens` holds each article's content tokens, indexed like `articles`. `log2_ratio` is smoothed
+    (add 0.5 to both counts) so that terms absent on one side stay finite; terms seen fewer than
+    `min_count` times in all are left out. Sorted from rising to falling.
+    """
+    mine, earlier = split_issue(articles, issue)
+    now = Counter(t for ts in tokens.loc[mine.index] for t in ts)
+    before = Counter(t for ts in tokens.loc[earlier.index] for t in ts)
+    n_now, n_before = max(sum(now.values()), 1), max(sum(before.values()), 1)
+    rows = [{"term": term, "count": now[term], "count_before": before[term],
+             "per_1k": 1000 * now[term] / n_now, "per_1k_before": 1000 * before[term] / n_before,
+             "log2_ratio": math.log2(((now[term] + 0.5) / n_now) / ((before[term] + 0.5) / n_before))}
+            for term in now.keys() | before.keys() if now[term] + before[term] >= min_count]
+    table = pd.DataFrame(rows, columns=["term", "count", "count_before", "per_1k", "per_1k_before", "log2_ratio"])
+    return table.sort_values(["log2_ratio", "count"], ascending=[False, False], ignore_index=True)
+
+
+def plot_term_changes(changes: pd.DataFrame, n: int = 12, title: str = "") -> Figure:
+    """Bars of the n most rising and n most falling terms (log2 of the rate ratio)."""
+    configure_matplotlib()
+    picked = pd.concat([changes.head(n), changes.tail(n)]).drop_duplicates("term").sort_values("log2_ratio")
+    fig = Figure(figsize=(7, 0.28 * len(picked) + 1.6), layout="constrained")
+    ax = fig.subplots()
+    colors = ["#b2182b" if v > 0 else "#2166ac" for v in picked["log2_ratio"]]
+    ax.barh(picked["term"], picked["log2_ratio"], color=colors)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("log2（本期频率 / 此前各期频率）：红色上升，蓝色下降")
+    ax.set_title(title or "本期用词的升降")
+    return fig
+
+
+def brief_markdown(issue: str, articles: pd.DataFrame, slogans_new: pd.DataFrame, changes: pd.DataFrame,
+                   topics: pd.DataFrame | None = None, figures: dict[str, str] | None = None, n: int = 10) -> str:
+    """A one-page Markdown summary of the issue, ready to paste into a weekly report."""
+    mine, earlier = split_issue(articles, issue)
+    date = mine["date"].min()
+    lines = [f"# 本期简报 · {issue}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""), "",
+             f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
+             f"对照此前 {earlier['issue'].nunique()} 期。", ""]
+    lines += ["## 首次出现的提法", ""]
+    if slogans_new.empty:
+        lines.append("（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）")
+    for row in slogans_new.head(n).itertuples():
+        lines.append(f"- “{row.slogan}”（{row.type}）：{row.uses} 次，{row.articles} 篇文章")
+    lines += ["", "## 用词升降", ""]
+    if len(earlier):
+        rising = "、".join(changes.head(n)["term"])
+        falling = "、".join(changes[changes["log2_ratio"] < 0].tail(n)["term"][::-1])
+        lines += [f"- 上升：{rising}", f"- 下降：{falling or '（无）'}"]
+    else:
+        lines.append("（没有更早的期次可比。）")
+    if topics is not None and len(topics):
+        lines += ["", "## 文章与主题", "", "| 文章 | 主要主题 | 占比 |", "|---|---|---|"]
+        for row in topics.itertuples():
+            lines.append(f"| {row.headline} | {row.topic} | {row.share:.0%} |")
+    if figures:
+        lines += ["", "## 图", ""] + [f"![{caption}]({path})" for caption, path in figures.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,109 @@
+# %% [markdown]
+# # 05 · 本期简报：what the newest issue says that earlier issues did not
+#
+# The one page to paste into a weekly report. For the newest issue (or the one named in `ISSUE`):
+# slogans printed for the first time, words rising and falling against all earlier issues, its
+# articles by topic, and its word cloud. Exported as figures and as `reports/brief-<issue>.md`.
+# Rerun after dropping a new page into `data/raw/`: `bash run.sh`, or in JupyterLab *Run All*.
+
+# %% tags=["parameters"]
+RAW_DIR = "data/raw"                  # folder of raw page texts
+PROCESSED_DIR = "data/processed"      # cache of parsed pages and tokens
+LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
+ISSUE = ""                            # issue id to brief; "" = the newest
+TOP_N = 12                            # terms shown rising / falling
+MIN_COUNT = 3                         # a term needs this many uses in all to be compared
+K = 6                                 # topics for the articles-by-topic table
+SEED = 0
+
+# %%
+from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+setup()
+import os
+
+import pandas as pd
+
+import analysis
+from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
+from analysis.clouds import word_frequencies, wordcloud_figure
+from analysis.dtm import build_dtm, document_units
+from analysis.paths import REPORTS
+from analysis.slogans import extract_slogans
+from analysis.tokens import content_tokens, tokenize_many
+from analysis.topics import article_topics, fit_topics, topic_labels
+from analysis.atomic import write_text
+
+# %% [markdown]
+# The issue to brief, and the issues before it that it is compared with (by date; undated issues last).
+
+# %%
+articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+issue = ISSUE or latest_issue(articles)
+mine, earlier = split_issue(articles, issue)
+print(f"Briefing {issue}: {len(mine)} articles/photos, against {earlier['issue'].nunique()} earlier issue(s)")
+mine[["article_id", "date", "kind", "headline"]]
+
+# %% [markdown]
+# ## Slogans printed for the first time
+# Slogans are found on the whole corpus (so a form discovered in one issue is counted in all), then
+# those this issue uses and no earlier issue did are kept.
+
+# %%
+uses = extract_slogans(articles)
+fresh = new_slogans(uses, articles, issue)
+fresh
+
+# %% [markdown]
+# ## Words rising and falling
+# Each term's rate per 1,000 content words in this issue against all earlier issues; the ratio is
+# smoothed so that a word absent on one side stays finite. With no earlier issue there is nothing to compare.
+
+# %%
+tokens = pd.Series([content_tokens(t) for t in tokenize_many(articles["text"].tolist(), progress=False,
+                                                            cache_dir=PROCESSED_DIR)], index=articles.index)
+changes = term_changes(tokens, articles, issue, min_count=MIN_COUNT)
+figures = {}
+if len(earlier):
+    fig = plot_term_changes(changes, n=TOP_N, title=f"{issue}：用词升降（对照此前{earlier['issue'].nunique()}期）")
+    paths = analysis.save_figure(fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief")
+    figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], REPORTS)
+changes.head(TOP_N)
+
+# %%
+changes.tail(TOP_N).iloc[::-1]
+
+# %% [markdown]
+# ## Its articles by topic
+# An NMF model on the paragraphs of the whole corpus (notebook 03 explains how K is chosen; here K
+# is a parameter); each article of the issue with its main topic. Labels come from the same
+# editable files as notebook 03.
+
+# %%
+body = articles[articles["kind"] == "article"].reset_index(drop=True)
+units = document_units(body, "paragraph")
+dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
+model = fit_topics(dtm, min(K, dtm.counts.shape[0] - 1), "nmf", seed=SEED, name="paper-paragraph")
+labels = topic_labels(model, LABELS_DIR)
+mix = article_topics(model)
+ids = [a for a in mine["article_id"] if a in mix.index]
+topics = pd.DataFrame({"headline": mine.set_index("article_id").loc[ids, "headline"],
+                       "topic": mix.loc[ids].idxmax(axis=1).map(labels), "share": mix.loc[ids].max(axis=1)})
+topics
+
+# %% [markdown]
+# ## Its word cloud
+
+# %%
+fig = wordcloud_figure(word_frequencies(tokens.loc[mine.index]), title=f"{issue} 词云")
+paths = analysis.save_figure(fig, f"05-{issue}-wordcloud", caption=f"{issue} 词云", notebook="05-latest-issue-brief")
+figures[f"{issue} 词云"] = os.path.relpath(paths["png"], REPORTS)
+fig
+
+# %% [markdown]
+# ## The brief
+# Written to `reports/brief-<issue>.md` (figure links point into `figures/`).
+
+# %%
+text = brief_markdown(issue, articles, fresh, changes, topics, figures)
+write_text(REPORTS / f"brief-{analysis.figures.safe_name(issue)}.md", text)
+print(text)

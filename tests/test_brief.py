@@ -1,0 +1,64 @@
+"""The latest-issue brief on two dated issues built from the real sample page."""
+import pandas as pd
+import pytest
+
+from analysis import parse_page
+from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
+from analysis.paths import RAW
+from analysis.slogans import extract_slogans
+from analysis.tokens import content_tokens, tokenize
+
+SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
+NEW = "\n\n".join(["清江浦区部署“三夏”生产工作", "■通讯员 蒲蔚",
+                   "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，抓好夏收夏种夏管，夏粮收购有序推进。"])
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    first = parse_page(SAMPLE, issue="qjp_2024-04-08", date="2024-04-08").articles()
+    second = parse_page(SAMPLE + "\n\n" + NEW, issue="qjp_2024-04-15", date="2024-04-15").articles()
+    undated = parse_page(NEW, issue="extra").articles()
+    return pd.concat([second, undated, first], ignore_index=True)
+
+
+def test_latest_is_the_newest_dated_issue_and_undated_ones_come_last(corpus):
+    dated = corpus[corpus["issue"] != "extra"]
+    assert latest_issue(dated) == "qjp_2024-04-15"
+    assert latest_issue(corpus) == "extra"
+    mine, earlier = split_issue(corpus, "qjp_2024-04-15")
+    assert set(earlier["issue"]) == {"qjp_2024-04-08"} and len(mine) == 14
+    with pytest.raises(ValueError, match="not in the table"):
+        split_issue(corpus, "no-such-issue")
+
+
+def test_new_slogans_are_only_those_never_seen_before(corpus):
+    dated = corpus[corpus["issue"] != "extra"]
+    uses = extract_slogans(dated)
+    fresh = new_slogans(uses, dated, "qjp_2024-04-15")
+    assert "三夏" in set(fresh["slogan"])
+    assert fresh.loc[fresh["slogan"] == "三夏", "uses"].item() == 2
+    assert "双过半" not in set(fresh["slogan"])  # printed in the earlier issue too
+    assert set(new_slogans(uses, dated, "qjp_2024-04-08")["slogan"]) >= {"双过半", "一号工程"}
+
+
+def test_term_changes_rank_the_new_vocabulary_first(corpus):
+    dated = corpus[corpus["issue"] != "extra"]
+    tokens = dated["text"].map(lambda t: content_tokens(tokenize(t)))
+    changes = term_changes(tokens, dated, "qjp_2024-04-15", min_count=2)
+    top = set(changes.head(8)["term"])
+    assert "三夏" in top or "颗粒归仓" in top
+    assert changes["log2_ratio"].is_monotonic_decreasing
+    unchanged = changes.set_index("term").loc["项目"]
+    assert abs(unchanged["log2_ratio"]) < 0.5  # printed as often as before
+    fig = plot_term_changes(changes, n=5)
+    assert fig.axes[0].get_xlabel().startswith("log2")
+
+
+def test_brief_markdown_names_the_issue_and_its_news(corpus):
+    dated = corpus[corpus["issue"] != "extra"]
+    uses = extract_slogans(dated)
+    tokens = dated["text"].map(lambda t: content_tokens(tokenize(t)))
+    text = brief_markdown("qjp_2024-04-15", dated, new_slogans(uses, dated, "qjp_2024-04-15"),
+                          term_changes(tokens, dated, "qjp_2024-04-15", min_count=2))
+    assert text.startswith("# 本期简报 · qjp_2024-04-15（2024-04-15）")
+    assert "“三夏”" in text and "文章 13 篇，图片 1 幅" in text
