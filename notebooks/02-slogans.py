@@ -10,6 +10,7 @@
 
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"                        # folder of raw page texts
+PROCESSED_DIR = "data/processed"            # article-table cache (regenerated)
 ISSUES = []                                 # issue ids to include; [] = all
 LEXICON = "data/lexicon/slogans.csv"        # the researcher's slogan lexicon
 TOP_N = 20                                  # slogans shown in the charts and the heatmaps
@@ -37,7 +38,7 @@ OUT = REPORTS / "02-slogans"
 # blocks and jump labels dropped).
 
 # %%
-articles = analysis.load_corpus(RAW_DIR)
+articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
 if ISSUES:
     articles = articles[articles.issue.isin(ISSUES)]
 articles = articles[articles.kind == "article"].reset_index(drop=True)

@@ -12,6 +12,7 @@
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"      # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
+LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels (as in 03-topics)
 ISSUES = []               # issue ids to include; [] = all
 ARTICLE_ISSUE = ""        # issue whose articles get one cloud each; "" = the latest issue
 MAX_WORDS = 150           # words in the corpus cloud
@@ -102,7 +103,7 @@ units = document_units(articles[articles["kind"] == "article"], "paragraph")
 dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
 model = fit_topics(dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0],
                    name=f"{CORPUS}-paragraph")
-labels = topic_labels(model)
+labels = topic_labels(model, LABELS_DIR)
 weights = top_words(model, n=60)
 per_topic = {f"{topic} {labels[topic]}": dict(zip(group["word"], group["weight"]))
              for topic, group in weights.groupby("topic")}
