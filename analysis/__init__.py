@@ -1,17 +1,39 @@
 """Reading Chinese local-government newspapers: clean articles, slogans, topics, word clouds."""
+from .brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
+from .clouds import build_wordcloud, draw_wordcloud, word_frequencies, wordcloud_figure, wordcloud_grid
 from .corpus import export_csv, identify, load_corpus
+from .dtm import DocumentTermMatrix, build_dtm, document_units
 from .echo import echo_by_year, echo_timeline, load_congress_reports, load_gov_reports, national_echo
-from .figures import read_index, save_figure
+from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
 from .reader import parse_page, read_issue, read_page
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
 from .textio import RawFileError
+from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many
+from .topics import (
+    TopicModel, article_topics, choose_k, document_topics, fit_topics, k_table, npmi_coherence, plot_document_topics,
+    plot_k_table, plot_prevalence, plot_top_words, top_word_lists, top_words, topic_labels, topic_prevalence,
+    topic_stability, typical_documents,
+)
 
 __all__ = [
+    # reading
     "read_issue", "read_page", "parse_page", "load_corpus", "identify", "export_csv", "RawFileError",
-    "extract_slogans", "slogan_lexicon", "slogan_type", "TYPE_LABELS",
-    "slogan_summary", "counts_by", "slogan_articles", "cooccurrence", "kwic", "plot_top_slogans", "plot_matrix",
+    # tokens
+    "tokenize", "tokenize_many", "reference_tokenize", "stopwords", "content_tokens",
+    # slogans and their frequency
+    "extract_slogans", "slogan_lexicon", "slogan_type", "TYPE_LABELS", "slogan_summary", "counts_by",
+    "slogan_articles", "cooccurrence", "kwic", "plot_top_slogans", "plot_matrix",
     "load_gov_reports", "load_congress_reports", "echo_by_year", "national_echo", "echo_timeline",
-    "save_figure", "read_index", "configure_matplotlib", "find_cjk_font", "missing_glyphs",
+    # topics
+    "document_units", "build_dtm", "DocumentTermMatrix", "TopicModel", "fit_topics", "k_table", "choose_k",
+    "npmi_coherence", "topic_stability", "top_words", "top_word_lists", "topic_labels", "document_topics",
+    "article_topics", "topic_prevalence", "typical_documents", "plot_k_table", "plot_top_words",
+    "plot_document_topics", "plot_prevalence",
+    # figures and word clouds
+    "save_figure", "read_index", "safe_name", "configure_matplotlib", "find_cjk_font", "missing_glyphs",
+    "word_frequencies", "build_wordcloud", "draw_wordcloud", "wordcloud_figure", "wordcloud_grid",
+    # the latest-issue brief
+    "latest_issue", "split_issue", "new_slogans", "term_changes", "plot_term_changes", "brief_markdown",
 ]

@@ -10,6 +10,8 @@
 
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"                    # folder of raw page texts
+PROCESSED_DIR = "data/processed"        # caches of parsed pages and tokens (regenerated)
+LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
 ISSUES = []                             # issue ids to include; [] = all
 CORPUS = "paper"                        # name of this corpus in the labels files
 UNIT = "paragraph"                      # "paragraph" or "article": what one document is
@@ -42,7 +44,7 @@ from analysis.topics import (
 # to one subject.
 
 # %%
-articles = analysis.load_corpus(RAW_DIR)
+articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
 if ISSUES:
     articles = articles[articles.issue.isin(ISSUES)]
 articles = articles[articles.kind == "article"].reset_index(drop=True)
@@ -58,7 +60,7 @@ units.head()
 # Units left without a term are dropped.
 
 # %%
-tokens = tokenize_many(units.text.tolist(), progress=False)
+tokens = tokenize_many(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
 dtm = build_dtm(units, tokens)
 print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")
 pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
@@ -98,7 +100,7 @@ table.round(3)
 
 # %%
 model = fit_topics(dtm, chosen, METHOD, seed=SEEDS[0], name=f"{CORPUS}-{UNIT}")
-labels = topic_labels(model)
+labels = topic_labels(model, LABELS_DIR)
 pd.DataFrame({"label": labels, "top words": [" ".join(w) for w in top_word_lists(model, TOP_N)]})
 
 # %% [markdown]
@@ -122,15 +124,17 @@ fig
 
 # %% [markdown]
 # Topic prevalence: the share of all words per issue and per date (unknown dates form one group,
-# shown as NaT). With one issue there is one point per topic; each new issue adds one.
+# shown as NaT). The chart follows the dates once they are known, the issues until then. With one
+# issue there is one point per topic; each new issue adds one.
 
 # %%
 by_issue = topic_prevalence(model, "issue")
 by_date = topic_prevalence(model, "date")
-fig = plot_prevalence(by_date, model, labels=labels)
-analysis.save_figure(fig, "03-prevalence-by-date", caption=f"主题占比随日期变化（{model.key}）",
+over_time = by_date if by_date.index.notna().any() else by_issue
+fig = plot_prevalence(over_time, model, labels=labels)
+analysis.save_figure(fig, "03-prevalence-over-time", caption=f"主题占比随期次/日期变化（{model.key}）",
                      notebook="03-topics")
-by_issue.rename(columns=labels).round(3)
+pd.concat({"issue": by_issue, "date": by_date.set_axis(by_date.index.astype(str))}).rename(columns=labels).round(3)
 
 # %% [markdown]
 # The most typical articles of each topic (highest share), to read before trusting a label.
@@ -152,7 +156,7 @@ year = reports.year.astype(int).astype(str)
 report_articles = pd.DataFrame({"article_id": year, "issue": year, "date": pd.to_datetime(year, format="%Y"),
                                 "headline": reports.title, "text": reports.text})
 gov_units = document_units(report_articles, "paragraph")
-gov_dtm = build_dtm(gov_units, tokenize_many(gov_units.text.tolist(), progress=False))
+gov_dtm = build_dtm(gov_units, tokenize_many(gov_units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR))
 print(f"{len(reports)} reports → {gov_dtm.counts.shape[0]} paragraphs × {gov_dtm.counts.shape[1]} terms")
 
 # %%
@@ -170,7 +174,7 @@ gov_table.round(3)
 
 # %%
 gov_model = fit_topics(gov_dtm, gov_k, METHOD, seed=SEEDS[0], name="gov_reports-paragraph")
-gov_labels = topic_labels(gov_model)
+gov_labels = topic_labels(gov_model, LABELS_DIR)
 fig = plot_top_words(gov_model, n=TOP_N, labels=gov_labels)
 analysis.save_figure(fig, "03-gov-top-words", caption=f"政府工作报告各主题的高频词（{gov_model.key}）",
                      notebook="03-topics")

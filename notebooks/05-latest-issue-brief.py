@@ -13,8 +13,9 @@ LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
 ISSUE = ""                            # issue id to brief; "" = the newest
 TOP_N = 12                            # terms shown rising / falling
 MIN_COUNT = 3                         # a term needs this many uses in all to be compared
-K = 6                                 # topics for the articles-by-topic table
-SEED = 0
+K_RANGE = [2, 3, 4, 5, 6, 8]          # as in 03-topics: numbers of topics compared
+K = 0                                 # as in 03-topics: 0 = choose_k's pick
+SEEDS = [0, 1, 2]                     # as in 03-topics: the model uses the first
 
 # %%
 from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
@@ -30,7 +31,7 @@ from analysis.dtm import build_dtm, document_units
 from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
 from analysis.tokens import content_tokens, tokenize_many
-from analysis.topics import article_topics, fit_topics, topic_labels
+from analysis.topics import article_topics, choose_k, fit_topics, k_table, topic_labels
 from analysis.atomic import write_text
 
 # %% [markdown]
@@ -74,15 +75,15 @@ changes.tail(TOP_N).iloc[::-1]
 
 # %% [markdown]
 # ## Its articles by topic
-# An NMF model on the paragraphs of the whole corpus (notebook 03 explains how K is chosen; here K
-# is a parameter); each article of the issue with its main topic. Labels come from the same
-# editable files as notebook 03.
+# The model of notebook 03 (NMF on the paragraphs of the whole corpus, K chosen by the same rule,
+# so the labels edited for 03 apply here); each article of the issue with its main topic.
 
 # %%
 body = articles[articles["kind"] == "article"].reset_index(drop=True)
 units = document_units(body, "paragraph")
 dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
-model = fit_topics(dtm, min(K, dtm.counts.shape[0] - 1), "nmf", seed=SEED, name="paper-paragraph")
+chosen = K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS))
+model = fit_topics(dtm, chosen, "nmf", seed=SEEDS[0], name="paper-paragraph")
 labels = topic_labels(model, LABELS_DIR)
 mix = article_topics(model)
 ids = [a for a in mine["article_id"] if a in mix.index]

@@ -35,10 +35,21 @@ def literal(value: str):
         return value
 
 
+def declared_parameters(notebook: Path) -> set[str]:
+    """Names assigned in the notebook's `parameters` cell."""
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            return {t.id for node in ast.parse(cell.source).body if isinstance(node, ast.Assign)
+                    for t in node.targets if isinstance(t, ast.Name)}
+    return set()
+
+
 def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> Path:
     """Execute one notebook into out_dir and export it as HTML; raise SystemExit naming the failing cell."""
     out = out_dir / notebook.name
     out_dir.mkdir(parents=True, exist_ok=True)
+    declared = declared_parameters(notebook)
+    parameters = {k: v for k, v in parameters.items() if k in declared}  # each notebook takes what it declares
     try:
         papermill.execute_notebook(notebook, out, parameters=parameters, kernel_name="python3", language="python",
                                    cwd=str(notebook.parent), progress_bar=True, report_mode=False)

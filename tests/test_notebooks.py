@@ -48,7 +48,9 @@ def multi_issue(tmp_path_factory):
 
 
 def execute(notebook: Path, out_dir: Path, raw: Path, processed: Path) -> dict:
-    run_notebooks.run(notebook, {"RAW_DIR": str(raw), "PROCESSED_DIR": str(processed)}, out_dir)
+    labels = out_dir.parent / "topic_labels"  # tests never write into data/lexicon/
+    run_notebooks.run(notebook, {"RAW_DIR": str(raw), "PROCESSED_DIR": str(processed), "LABELS_DIR": str(labels)},
+                      out_dir)
     return json.loads((out_dir / notebook.name).read_text(encoding="utf-8"))
 
 

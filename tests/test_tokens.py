@@ -2,6 +2,7 @@
 import re
 import shutil
 
+import jieba
 import pytest
 import rjieba
 from hypothesis import given, settings, strategies as st
@@ -37,6 +38,12 @@ def test_user_dictionary_words_stay_whole_on_sample_page():
     for word in ["清江浦经济开发区", "朱海波", "赵洪涛", "高质量跨越发展", "低效闲置资源", "处置盘活",
                  "新时代文明实践中心", "武墩卫生院", "招商引资", "营商环境", "新质生产力", "项目攻坚"]:
         assert page_tokens.count(word) == PAGE.count(word), word
+
+
+def test_reference_is_plain_jieba_with_the_user_dictionary():
+    plain = jieba.Tokenizer()
+    plain.load_userdict(str(tokens.USERDICT))
+    assert tokens.reference_tokenize(PAGE) == plain.lcut(PAGE)
 
 
 def test_user_word_needs_the_lexicon():
@@ -134,9 +141,9 @@ def test_many_shards_are_merged(tmp_path, monkeypatch):
     assert seen == []
 
 
-def test_repeated_texts_get_equal_but_separate_lists(tmp_path):
-    a, b = tokens.tokenize_many([PARAGRAPHS[1], PARAGRAPHS[1]], progress=False, cache_dir=tmp_path)
-    assert a == b and a is not b
+def test_repeated_and_empty_texts(tmp_path):
+    a, b, empty = tokens.tokenize_many([PARAGRAPHS[1], PARAGRAPHS[1], ""], progress=False, cache_dir=tmp_path)
+    assert a == b == tokens.reference_tokenize(PARAGRAPHS[1]) and a is not b and empty == []
 
 
 def test_unjoinable_user_word_is_refused(tmp_path):

@@ -5,7 +5,7 @@ import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
 import analysis
-from analysis.dtm import DocumentTermMatrix, build_dtm, document_units
+from analysis.dtm import build_dtm, document_units
 from analysis.echo import load_gov_reports
 from analysis.paths import RAW
 from analysis.tokens import KEEP_SINGLE, stopwords, tokenize_many
