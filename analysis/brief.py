@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .fonts import configure_matplotlib
+from .slogans import TYPE_LABELS
 
 
 def issue_order(articles: pd.DataFrame) -> list[str]:
@@ -87,7 +88,7 @@ def brief_markdown(issue: str, articles: pd.DataFrame, slogans_new: pd.DataFrame
     if slogans_new.empty:
         lines.append("（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）")
     for row in slogans_new.head(n).itertuples():
-        lines.append(f"- “{row.slogan}”（{row.type}）：{row.uses} 次，{row.articles} 篇文章")
+        lines.append(f"- “{row.slogan}”（{TYPE_LABELS.get(row.type, row.type)}）：{row.uses} 次，{row.articles} 篇文章")
     lines += ["", "## 用词升降", ""]
     if len(earlier):
         rising = "、".join(changes.head(n)["term"])

@@ -11,6 +11,12 @@
 - Latin/digit runs joined by `.`, `-` or `_` (`F-16`, `tv.cctv.com`, `6.5G`) are split again with
   jieba's own rule for them (`jieba.finalseg.re_skip`).
 
+Checked identical on 34.5 MB of 新闻联播 transcripts, 4.4 MB of government reports and random mixes
+of them with Latin runs and rare characters. What is left: rjieba's HMM tables are rounded
+(log-probabilities ~1e-7 apart from jieba's) and its sums can round differently in the last bit, so
+a near-tie can fall the other way; seen only in strings glued from single characters (`清工工工清`,
+`区区区123`), never in real text.
+
 `tokenize_many` caches token lists by a hash of each text, in a folder per lexicon fingerprint, so
 editing the user dictionary starts a fresh cache. Each run that tokenizes new texts appends one
 shard (an Arrow IPC file: text key, dictionary-encoded token lists); many shards are merged into one.

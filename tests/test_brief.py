@@ -61,4 +61,4 @@ def test_brief_markdown_names_the_issue_and_its_news(corpus):
     text = brief_markdown("qjp_2024-04-15", dated, new_slogans(uses, dated, "qjp_2024-04-15"),
                           term_changes(tokens, dated, "qjp_2024-04-15", min_count=2))
     assert text.startswith("# 本期简报 · qjp_2024-04-15（2024-04-15）")
-    assert "“三夏”" in text and "文章 13 篇，图片 1 幅" in text
+    assert "“三夏”（数字提法）" in text and "文章 13 篇，图片 1 幅" in text
