@@ -30,8 +30,9 @@ import os
 import re
 import unicodedata
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
@@ -52,6 +53,7 @@ USERDICT = LEXICON / "userdict.txt"
 STOPWORDS = LEXICON / "stopwords.txt"
 CACHE_FOLDER = "token_cache"
 MAX_SHARDS = 16  # past this many shard files, tokenize_many merges them into one
+PARALLEL_CHARS = 1_000_000  # new text past this size is tokenized on several threads
 
 # One-character tokens that carry meaning in local-government news; every other one-character
 # token is dropped by `content_tokens` (mostly particles, measure words and OCR fragments).
@@ -204,11 +206,15 @@ def tokenize_many(texts: Iterable[str], progress: bool = True, cache_dir: str | 
     found = _read_cached(folder, set(keys))
     todo = {k: t for k, t in zip(keys, texts) if k not in found}
     if todo:
-        with tqdm(total=sum(map(len, todo.values())), unit="char", unit_scale=True, desc="tokenizing",
-                  disable=not progress) as bar:
-            for key, text in todo.items():
-                found[key] = tokenize(text, userdict)
-                bar.update(len(text))
+        size = sum(map(len, todo.values()))
+        workers = min(os.cpu_count() or 1, 4) if size > PARALLEL_CHARS else 1  # rjieba releases the GIL
+        with tqdm(total=size, unit="char", unit_scale=True, desc="tokenizing", disable=not progress) as bar, \
+                ThreadPoolExecutor(workers) as pool:
+            cut = partial(tokenize, userdict=userdict)
+            results = pool.map(cut, todo.values()) if workers > 1 else map(cut, todo.values())
+            for key, token_list in zip(todo, results):
+                found[key] = token_list
+                bar.update(len(todo[key]))
         _write_shard(folder, list(todo), _token_array(list(todo.values()), [found[k] for k in todo]))
     out, seen = [], set()
     for key in keys:
