@@ -26,7 +26,7 @@ def spy(monkeypatch):
     seen = {"parsed": [], "tokenized": []}
     parse, tokenize = corpus.read_page, tokens.tokenize
     monkeypatch.setattr(corpus, "read_page", lambda path, **kw: seen["parsed"].append(path.name) or parse(path, **kw))
-    monkeypatch.setattr(tokens, "tokenize", lambda text, *a: seen["tokenized"].append(text) or tokenize(text, *a))
+    monkeypatch.setattr(tokens, "tokenize", lambda text, *a, **k: seen["tokenized"].append(text) or tokenize(text, *a, **k))
     return seen
 
 
