@@ -9,7 +9,7 @@ PROCESSED = DATA / "processed"
 LEXICON = DATA / "lexicon"
 REFERENCE = DATA / "reference"
 FIGURES = Path(os.environ.get("NEWSPAPER_FIGURES", ROOT / "figures"))  # tests point it elsewhere
-REPORTS = ROOT / "reports"
+REPORTS = Path(os.environ.get("NEWSPAPER_REPORTS", ROOT / "reports"))  # tests point it elsewhere
 NOTEBOOKS = ROOT / "notebooks"
 # Larger real corpora beside the project (benchmarks and demonstrations only; may be absent).
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"

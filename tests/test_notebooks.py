@@ -54,33 +54,66 @@ def execute(notebook: Path, out_dir: Path, raw: Path, processed: Path) -> dict:
     return json.loads((out_dir / notebook.name).read_text(encoding="utf-8"))
 
 
+@pytest.fixture
+def outputs(tmp_path, monkeypatch):
+    """Figures and reports of a test run go to a temporary folder, never into the project."""
+    monkeypatch.setenv("NEWSPAPER_FIGURES", str(tmp_path / "figures"))
+    monkeypatch.setenv("NEWSPAPER_REPORTS", str(tmp_path / "reports"))
+    return tmp_path
+
+
+def problems(executed: dict) -> list[str]:
+    """Errors, and warnings of glyphs missing from the font, in an executed notebook's outputs."""
+    found = []
+    for cell in executed["cells"]:
+        for out in cell.get("outputs", []):
+            text = out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"])
+            if out.get("output_type") == "error" or "missing from font" in text or "Glyph" in text:
+                found.append(out.get("ename") or text[:200])
+    return found
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=lambda p: p.name)
-def test_notebook_runs_on_the_sample(notebook, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSPAPER_FIGURES", str(tmp_path / "figures"))
-    raw = tmp_path / "raw"
+def test_notebook_runs_on_the_sample(notebook, outputs):
+    raw = outputs / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw)
-    executed = execute(notebook, tmp_path / "reports", raw, tmp_path / "processed")
-    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
-    assert (tmp_path / "reports" / notebook.with_suffix(".html").name).exists()
-    text = json.dumps(executed, ensure_ascii=False)
-    assert "清江浦" in text  # real results, not empty tables
+    executed = execute(notebook, outputs / "reports", raw, outputs / "processed")
+    assert not problems(executed)
+    assert (outputs / "reports" / notebook.with_suffix(".html").name).exists()
+    assert "清江浦" in json.dumps(executed, ensure_ascii=False)  # real results, not empty tables
+    figures = sorted(p.name for p in (outputs / "figures").glob(f"{notebook.name[:2]}-*.png"))
     if notebook.name.startswith("01"):
-        assert (tmp_path / "processed" / "articles.csv").exists()
+        assert (outputs / "processed" / "articles.csv").exists()
+    else:
+        assert figures, f"{notebook.name} exported no figure"
+        for png in figures:
+            assert (outputs / "figures" / png.replace(".png", ".pdf")).exists()
+            assert (outputs / "figures" / png.replace(".png", ".svg")).exists()
+
+
+ISSUES = ("qjp_2024-04-08", "qjp_2024-04-15", "qjp_2024-04-22")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=lambda p: p.name)
-def test_notebook_runs_on_several_dated_issues(notebook, multi_issue, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSPAPER_FIGURES", str(tmp_path / "figures"))
-    executed = execute(notebook, tmp_path / "reports", multi_issue, tmp_path / "processed")
+def test_notebook_runs_on_several_dated_issues(notebook, multi_issue, outputs):
+    executed = execute(notebook, outputs / "reports", multi_issue, outputs / "processed")
+    assert not problems(executed)
     text = json.dumps(executed, ensure_ascii=False)
-    if notebook.name.startswith("01"):
-        for issue in ("qjp_2024-04-08", "qjp_2024-04-15", "qjp_2024-04-22"):
-            assert issue in text
-        assert "清江浦区部署“三夏”生产工作" in text
+    name = notebook.name[:2]
+    if name == "01":
+        assert all(issue in text for issue in ISSUES) and "清江浦区部署“三夏”生产工作" in text
+    if name == "02":
+        assert "三夏" in text  # the slogan only the second issue prints
+    if name == "03":
+        assert all(issue in text for issue in ISSUES)  # prevalence per issue
+    if name == "04":
+        assert (outputs / "figures" / "04-wordcloud-issues.png").exists()
+    if name == "05":
+        brief = (outputs / "reports" / "brief-qjp_2024-04-22.md").read_text(encoding="utf-8")
+        assert brief.startswith("# 本期简报 · qjp_2024-04-22（2024-04-22）") and "对照此前 2 期" in brief
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path):
