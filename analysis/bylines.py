@@ -21,7 +21,8 @@ BYLINE_RE = re.compile(
 )
 CREDIT_TAIL_RE = re.compile(rf"[（(]?\s*((?:{ROLE}\s*)?(?:{NAME}[\s、]*){{1,4}})\s*摄\s*[）)]?$")
 DATELINE_RE = re.compile(
-    r"^(本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本台消息|央视网消息|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电)"
+    r"^(本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{1,16}?电|本台消息|央视网消息"
+    r"|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电)"
     r"\s*(?:[（(]([^）)]{1,40})[）)])?[\s，,:：]*"
 )
 NOT_NAMES = {"记者", "通讯员", "本报", "摄影", "报道", "整理", "实习生", "编辑", "来源", "作者"}
@@ -62,9 +63,12 @@ def parse_byline(line: str) -> list[str] | None:
 
 
 def is_bare_name(line: str) -> bool:
-    """A line holding only one to three names (a commentary's author line)."""
-    parts = re.split(r"[\s、]+", line.strip(MARKS + " "))
-    return 0 < len(parts) <= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", p) for p in parts)
+    """A line holding only one to three names (a commentary's author line, `张  伟` padded or not)."""
+    line = line.strip(MARKS + " ")
+    if not line or len(line) > 16 or not re.fullmatch(r"[\u4e00-\u9fff\s、]+", line):
+        return False
+    names = split_names(line)
+    return 0 < len(names) <= 3 and "".join(names) == re.sub(r"[\s、]", "", line) and all(len(n) <= 3 for n in names)
 
 
 def split_dateline(paragraph: str) -> tuple[str, list[str], str]:

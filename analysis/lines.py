@@ -118,4 +118,4 @@ def classify(text: str) -> tuple[str, list[str] | None]:
 
 
 __all__ = ["classify", "is_closed", "is_headline_like", "starts_mid_sentence", "is_lead", "bigram_list",
-           "word_across", "is_bare_name", "JUMP_RE", "PAGE_DATE_RE"]
+           "word_across", "is_bare_name", "JUMP_RE", "PAGE_DATE_RE", "DATELINE_RE"]

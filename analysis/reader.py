@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import lines as L
-from .bylines import is_bare_name, split_dateline, split_photo_credit
+from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .textio import read_page_text
 
 COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker", "subtitle", "reporters",
@@ -223,8 +223,10 @@ class _Parser:
         unit = self.current or self.start(Unit())
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
-        if not unit.dateline and len(unit.paras) <= 2 and unit.kind == "article" and not unit.subheads:
-            unit.kind = "photo"
+        caption = " ".join(p[0] for p in unit.paras)
+        if unit.kind == "article" and not unit.dateline and not unit.subheads and (
+                len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption))):
+            unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
     def group_end(self, i: int) -> int:
@@ -297,7 +299,7 @@ class _Parser:
             unit.add_line(self.blocks[k][0])
             k += 1
         elif self.kind(k) == "headline" and is_bare_name(self.text(k)) and self.kind(k + 1) == "body":
-            unit.reporters = self.text(k).split()
+            unit.reporters = split_names(self.text(k))
             unit.add_line(self.blocks[k][0])
             k += 1
         elif self.kind(k) == "body" and not L.is_lead(self.text(k)):
@@ -348,6 +350,9 @@ class _Parser:
         if cur is None:
             cur = self.start(Unit())
             cur.flags.append(f"fragment without headline or byline (line {line})")
+        if cur.paras and not cur.open and L.DATELINE_RE.match(text) and cur.kind == "article":
+            cur = self.start(Unit())  # a dateline opens a new item, even without a headline
+            cur.flags.append(f"no headline: the item opens with its dateline (line {line})")
         if cur.open:
             cur.join(text, line)
             cur.flags.append(f"column break joined at line {line}")

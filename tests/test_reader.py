@@ -132,3 +132,26 @@ def test_other_papers_conventions():
     assert second["headline"] == "外省书讯"
     assert second["dateline"] == "新华社北京3月24日电" and second["reporters"] == ["张晓", "刘洋"]
     assert second["text"] == "国务院新闻办公室24日举行发布会。"
+
+
+def test_national_paper_conventions_commentary_and_items_without_headline():
+    page = "\n\n".join([
+        "推动高质量发展 建设现代化强国", "本报记者  季  芳",
+        "本报北京3月24日电  国家统计局24日发布数据，一季度国内生产总值同比增长5.3%，经济运行开局良好。",
+        "国家统计局新闻发言人表示，一季度国民经济延续回升向好态势，工业生产较快增长。",
+        "以实干担当奋力开创新局面", "张  伟",
+        "新时代新征程，实干才能梦想成真。广大党员干部要牢记嘱托，把心思和精力放在抓落实上。",
+        "干事创业，贵在实干。只有一步一个脚印，才能把蓝图变为现实。",
+        "我市启动春季植树活动", "本报通讯员 王小明  记者 李强",
+        "本报讯 连日来，我市各地掀起植树造林热潮，共植树50余万株。",
+        "新华社北京3月24日电（记者 张晓、刘洋）国务院新闻办公室24日举行新闻发布会，介绍有关情况。",
+        "据介绍，今年以来各地区各部门认真贯彻落实党中央决策部署，各项工作取得积极进展。",
+    ])
+    df = parse_page(page).articles()
+    assert list(df["headline"]) == ["推动高质量发展 建设现代化强国", "以实干担当奋力开创新局面", "我市启动春季植树活动", ""]
+    assert list(df["reporters"]) == [["季芳"], ["张伟"], ["王小明", "李强"], ["张晓", "刘洋"]]
+    assert list(df["dateline"]) == ["本报北京3月24日电", "", "本报讯", "新华社北京3月24日电"]
+    assert list(df["kind"]) == ["article"] * 4
+    assert df["text"].iloc[1].split("\n")[0].startswith("新时代新征程")
+    assert df["text"].iloc[3].endswith("各项工作取得积极进展。")
+    assert any("no headline" in f for f in df["flags"].iloc[3])
