@@ -78,8 +78,11 @@ def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
         return "", [], paragraph
     credit = m.group(2) or ""
     reporters = split_names(credit) if ROLE_RE.search(credit) else []
-    if credit and not reporters:  # a parenthesis that is not a credit belongs to the text
-        return m.group(1), [], paragraph[len(m.group(1)):].lstrip(" ，,")
+    if credit and not reporters:
+        rest = paragraph[m.end():]
+        if paragraph[: m.end()].rstrip().endswith(("：", ":")) and len(credit) <= 8:  # 央视网消息（新闻联播）：
+            return paragraph[: m.end()].rstrip(" ：:，,"), [], rest
+        return m.group(1), [], paragraph[len(m.group(1)):].lstrip(" ，,")  # the parenthesis belongs to the text
     return m.group(1), reporters, paragraph[m.end():]
 
 
