@@ -48,8 +48,9 @@ articles.assign(chars=articles["text"].str.len(), paragraphs=articles["text"].st
 # %%
 shown = articles if not ISSUES else articles[articles["issue"].isin(ISSUES)]
 repairs = shown[["article_id", "headline", "flags"]].explode("flags").dropna(subset=["flags"])
-repairs["repair"] = repairs["flags"].str.extract(r"^([^(（]+)")[0].str.strip()
-repairs["repair"].value_counts().rename("count").to_frame()
+repairs["repair"] = repairs["flags"].str.replace(r"\s*(?:(?:at|from) line \d+.*|\(line \d+\)|:.*)$", "", regex=True)
+repairs.assign(issue=repairs["article_id"].str.split("#").str[0]).pivot_table(
+    index="repair", columns="issue", values="flags", aggfunc="count", fill_value=0)
 
 # %%
 repairs[~repairs["repair"].str.startswith("column break")][["article_id", "headline", "flags"]]
