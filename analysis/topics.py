@@ -117,8 +117,9 @@ def topic_labels(model: TopicModel, folder: str | Path = LABELS_DIR) -> pd.Serie
     """Researcher-editable topic labels from `<folder>/<model.key>.csv` (topic, label, top_words).
 
     A missing file is created with each topic's top 3 words as its label; an existing file is
-    read, never rewritten. Warns when a stored topic's top words no longer match the model's
-    (the file was written for a different fit under the same key).
+    read, never rewritten. When a stored topic's top words no longer match the model's (the file
+    was written for a different fit under the same key), that topic is labelled by its current top
+    3 words and a warning names it.
     """
     path = Path(folder) / f"{model.key}.csv"
     current = [" ".join(words) for words in top_word_lists(model)]
@@ -137,9 +138,13 @@ def topic_labels(model: TopicModel, folder: str | Path = LABELS_DIR) -> pd.Serie
         if t >= model.k or _jaccard(set(str(words).split()), set(current[t].split())) < 0.5
     ]
     if changed or len(stored) != model.k:
-        warnings.warn(f"{path.name}: topics {changed} no longer match the labels written for them; "
-                      "check the labels or delete the file to start again.", stacklevel=2)
-    return stored.set_index("topic")["label"].rename("label")
+        warnings.warn(f"{path.name}: topics {changed} no longer match the labels written for them, so they are "
+                      "shown by their top words; check the labels or delete the file to start again.", stacklevel=2)
+    labels = stored.set_index("topic")["label"].reindex(range(model.k))
+    for t in range(model.k):
+        if t in changed or pd.isna(labels[t]):
+            labels[t] = "·".join(current[t].split()[:3])  # never a stale label on a changed topic
+    return labels.rename("label")
 
 
 def _jaccard(a: set, b: set) -> float:

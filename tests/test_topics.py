@@ -247,7 +247,10 @@ def test_labels_warn_when_the_model_changed_under_the_same_key(gov_model, sample
     same_key_other_corpus = fit_topics(build_dtm(sample_units, sample_tokens), gov_model.k, name="gov-test")
     assert same_key_other_corpus.key == gov_model.key
     with pytest.warns(UserWarning, match="no longer match"):
-        topic_labels(same_key_other_corpus, tmp_path)
+        labels = topic_labels(same_key_other_corpus, tmp_path)
+    stale = pd.read_csv(next(tmp_path.glob("*.csv")), encoding="utf-8-sig")["label"].tolist()
+    current = ["·".join(words[:3]) for words in top_word_lists(same_key_other_corpus)]
+    assert labels.tolist() == current != stale  # every topic changed: none keeps its stale label
 
 
 # --- figures ---------------------------------------------------------------------------------
