@@ -29,6 +29,9 @@ COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker",
            "dateline", "text", "subheads", "flags", "lines", "source"]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
 SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
+WORD_ACROSS_WEIGHT = 2  # a dictionary word formed across the join (精准有|力)
+MID_SENTENCE_WEIGHT = 1  # the block visibly starts inside a sentence; counts for every open article alike
+LABEL_WEIGHT = 0.3  # a repeated headline above the block: a hint only, since labels can be wrong
 COHESION_WEIGHT = 8  # a block sharing a quarter of its bigrams with an article weighs as a word across the join
 
 
@@ -136,9 +139,13 @@ class _Parser:
         line, text = self.blocks[i]
         self.dropped.append({"line": line, "text": text, "reason": reason})
 
-    def start(self, unit: Unit) -> Unit:
+    def park_current(self):
+        """The current article stopped mid-sentence: it waits for its continuation."""
         if self.current is not None and self.current.open and self.current not in self.waiting:
             self.waiting.append(self.current)
+
+    def start(self, unit: Unit) -> Unit:
+        self.park_current()
         self.units.append(unit)
         self.current, self.label = unit, None
         return unit
@@ -168,12 +175,12 @@ class _Parser:
         if unit.open:
             word = L.word_across(unit.tail, text)
             if word:
-                score += 2
+                score += WORD_ACROSS_WEIGHT
                 why.append(f"word {word} across the join")
             if L.starts_mid_sentence(text):
-                score += 1
+                score += MID_SENTENCE_WEIGHT
         if unit is self.label:
-            score += 0.3
+            score += LABEL_WEIGHT
         return score, ", ".join(why) or "shared vocabulary and page order"
 
     # ---- the scan ---------------------------------------------------------------
@@ -208,8 +215,7 @@ class _Parser:
     def jump_label(self, i: int) -> int:
         target = self.headlines[self.text(i)]
         self.drop(i, f"repeated headline: jump label of “{target.headline}”")
-        if self.current is not None and self.current.open and self.current not in self.waiting:
-            self.waiting.append(self.current)
+        self.park_current()
         self.label = target
         return i + 1
 
@@ -392,12 +398,12 @@ class _Parser:
 
     def reattach(self, i: int, unit: Unit, why: str):
         line, text = self.blocks[i]
-        if self.current is not None and self.current.open and self.current not in self.waiting:
-            self.waiting.append(self.current)
+        self.park_current()
         self.seen_body.setdefault(text, line)
+        if unit in self.waiting:
+            self.waiting.remove(unit)
         if unit.open:
             unit.join(text, line)
-            self.waiting.remove(unit) if unit in self.waiting else None
         else:
             unit.new_para(text, line)
         unit.flags.append(f"continuation reattached from line {line} ({why})")
