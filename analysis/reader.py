@@ -14,7 +14,6 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path

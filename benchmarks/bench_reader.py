@@ -9,8 +9,6 @@ The reader must stay at least 10 times faster than tokenizing, so it is never th
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 import time
 from pathlib import Path
@@ -21,24 +19,13 @@ import jieba  # noqa: E402
 from analysis import parse_page  # noqa: E402
 from analysis.lines import _jieba  # noqa: E402
 from analysis.paths import RAW, SHARED_CORPUS  # noqa: E402
-
-TAG = re.compile(r"<[^>]+>")
-
+from analysis.transcripts import news_items  # noqa: E402
 
 def xinwenlianbo_pages(days: int) -> list[str]:
-    """One page per day: each news item's headline, then its paragraphs, tags and links removed."""
-    files = sorted((SHARED_CORPUS / "xinwenlianbo" / "news").glob("*.md"))[:days]
-    pages = []
-    for path in files:
-        md = path.read_text(encoding="utf-8").split("## 详细新闻", 1)[-1]
-        blocks = []
-        for item in md.split("\n### ")[1:]:
-            head, _, body = item.partition("\n")
-            body = re.sub(r"\[查看原文\]\([^)]*\)", "", body)
-            paras = [html.unescape(TAG.sub("", p)).strip() for p in re.split(r"</p>|\n", body)]
-            blocks += [head.strip()] + [p for p in paras if p]
-        pages.append("\n\n".join(blocks))
-    return pages
+    """One page per day: each news item's headline, then its paragraphs."""
+    items = news_items(days)
+    return ["\n\n".join(block for row in day.itertuples() for block in [row.headline, *row.text.split("\n")])
+            for _, day in items.groupby("issue", sort=True)]
 
 
 def throughput(pages: list[str]) -> tuple[float, float]:

@@ -10,40 +10,16 @@ extract_slogans on the chosen days and for jieba.lcut on a subset, and their rat
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 import time
 from pathlib import Path
 
 import jieba
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.frequency import slogan_summary  # noqa: E402
-from analysis.paths import SHARED_CORPUS  # noqa: E402
 from analysis.slogans import extract_slogans  # noqa: E402
-
-NEWS = SHARED_CORPUS / "xinwenlianbo" / "news"
-TAG = re.compile(r"<[^>]+>")
-SOURCE_LINK = re.compile(r"\[查看原文\]\([^)]*\)")
-
-
-def transcript_articles(days: int | None) -> pd.DataFrame:
-    """One row per news item: article_id, issue, date, headline, text."""
-    rows = []
-    for path in sorted(NEWS.glob("*.md"))[:days]:
-        with open(path, encoding="utf-8") as f:
-            detail = f.read().split("## 详细新闻", 1)[-1]
-        for order, item in enumerate(detail.split("\n### ")[1:], start=1):
-            headline, _, body = item.partition("\n")
-            body = SOURCE_LINK.sub("", body.replace("</p>", "\n"))
-            paragraphs = (html.unescape(TAG.sub("", p)).strip() for p in body.split("\n"))
-            rows.append({"article_id": f"{path.stem}#{order:02d}", "issue": path.stem,
-                         "date": pd.Timestamp(path.stem), "headline": headline.strip(),
-                         "text": "\n".join(p for p in paragraphs if p)})
-    return pd.DataFrame(rows)
-
+from analysis.transcripts import NEWS, news_items  # noqa: E402
 
 def megabytes(texts) -> float:
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -57,7 +33,7 @@ def main() -> None:
     if not NEWS.is_dir():
         sys.exit(f"Transcripts not found at {NEWS}")
 
-    articles = transcript_articles(args.days)
+    articles = news_items(args.days)
     size = megabytes(articles.text)
     jieba.initialize()  # both measurements use the loaded dictionary
 

@@ -17,8 +17,6 @@ Run: .venv/bin/python benchmarks/bench_topics.py [--sizes 1000 10000 50000]
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 import time
 from pathlib import Path
@@ -29,29 +27,21 @@ import pandas as pd  # noqa: E402
 from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from analysis.dtm import build_dtm  # noqa: E402
-from analysis.paths import SHARED_CORPUS  # noqa: E402
+from analysis.dtm import build_dtm, document_units  # noqa: E402
 from analysis.tokens import tokenize_many  # noqa: E402
 from analysis.topics import estimator, fit_topics, model_input, top_word_lists  # noqa: E402
+from analysis.transcripts import NEWS, news_items  # noqa: E402
 
-NEWS = SHARED_CORPUS / "xinwenlianbo" / "news"
-PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-TAG = re.compile(r"<[^>]+>")
 K = 20
 OPTIONS = {"nmf": {}, "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 512}}
 
 
 def news_paragraphs(limit: int) -> pd.DataFrame:
-    """The first `limit` non-empty paragraphs of the transcripts, as document units."""
-    rows = []
-    for path in sorted(NEWS.glob("*.md")):
-        for i, raw in enumerate(PARAGRAPH.findall(path.read_text(encoding="utf-8"))):
-            text = html.unescape(TAG.sub("", raw)).strip()
-            if text:
-                rows.append((f"{path.stem}/{i}", path.stem, pd.Timestamp(path.stem), text))
-            if len(rows) == limit:
-                return pd.DataFrame(rows, columns=["unit_id", "article_id", "date", "text"])
-    raise SystemExit(f"only {len(rows)} paragraphs in {NEWS}, {limit} asked")
+    """The first `limit` paragraphs of the transcripts, as document units."""
+    units = document_units(news_items(), "paragraph")
+    if len(units) < limit:
+        raise SystemExit(f"only {len(units)} paragraphs in the transcripts, {limit} asked")
+    return units.head(limit)
 
 
 def best_times(bare, project, repeats: int) -> tuple[float, float, object, object]:

@@ -8,7 +8,7 @@ import jupytext
 import nbformat
 import pytest
 
-from analysis.paths import NOTEBOOKS, RAW, ROOT
+from analysis.paths import RAW, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import run_notebooks  # noqa: E402

@@ -1,5 +1,4 @@
 """Property tests on generated pages: articles cut, jumped and repeated the way the sample is."""
-import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
