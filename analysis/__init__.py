@@ -10,7 +10,8 @@ from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slog
 from .reader import parse_page, read_issue, read_page
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
 from .textio import RawFileError
-from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many
+from .token_table import TokenTable
+from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many, tokenize_table
 from .topics import (
     TopicModel, article_topics, choose_k, document_topics, fit_topics, k_table, npmi_coherence, plot_document_topics,
     plot_k_table, plot_prevalence, plot_top_words, top_word_lists, top_words, topic_labels, topic_prevalence,
@@ -21,7 +22,7 @@ __all__ = [
     # reading
     "read_issue", "read_page", "parse_page", "load_corpus", "identify", "export_csv", "RawFileError",
     # tokens
-    "tokenize", "tokenize_many", "reference_tokenize", "stopwords", "content_tokens",
+    "tokenize", "tokenize_many", "tokenize_table", "TokenTable", "reference_tokenize", "stopwords", "content_tokens",
     # slogans and their frequency
     "extract_slogans", "slogan_lexicon", "slogan_type", "TYPE_LABELS", "slogan_summary", "counts_by",
     "slogan_articles", "cooccurrence", "kwic", "plot_top_slogans", "plot_matrix",

@@ -14,6 +14,7 @@ from PIL import Image
 from wordcloud import WordCloud
 
 from analysis.fonts import find_cjk_font
+from analysis.token_table import TokenTable
 from analysis.tokens import KEEP_SINGLE, content_tokens
 from analysis.tokens import stopwords as project_stopwords
 
@@ -23,13 +24,19 @@ PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on wh
 EMPTY_NOTE = "（无可显示的词）"
 
 
-def word_frequencies(token_lists: Iterable[Iterable[str]], stopwords: Iterable[str] | None = None,
+def word_frequencies(token_lists: TokenTable | Iterable[Iterable[str]], stopwords: Iterable[str] | None = None,
                      keep_single: Iterable[str] = KEEP_SINGLE) -> Counter:
     """Count the tokens worth counting (`analysis.tokens.content_tokens`) across documents.
 
-    `stopwords` defaults to the project list; one-character words count only if in `keep_single`.
+    `token_lists` is a `TokenTable` (counted on its ids) or plain token lists. `stopwords` defaults
+    to the project list; one-character words count only if in `keep_single`.
     """
     stop = project_stopwords() if stopwords is None else frozenset(stopwords)
+    if isinstance(token_lists, TokenTable):
+        words = token_lists.vocabulary.tolist()
+        counted = set(content_tokens(words, stop, keep_single))
+        counts = np.bincount(token_lists.ids, minlength=len(words)).tolist()
+        return Counter({w: n for w, n in zip(words, counts) if n and w in counted})
     return Counter(token for tokens in token_lists for token in content_tokens(tokens, stop, keep_single))
 
 

@@ -1,8 +1,10 @@
 """Document units and document-term matrices built from the project's own tokens.
 
-The vectorizer never re-tokenizes: it receives token lists (from `analysis.tokens`) through a
-callable analyzer, so scikit-learn's `token_pattern` (which drops every one-character word) is
-never used.
+Nothing is re-tokenized: counts come from the project's tokens (`analysis.tokens.tokenize_table`)
+as ids into a vocabulary, so scikit-learn's `token_pattern` (which drops every one-character word)
+is never used, and no Python string is made per token. The result equals scikit-learn's
+`CountVectorizer(analyzer=...)` with the same term filter, `min_df` and `max_df` (a test checks it);
+`CountVectorizer` itself would walk every token in Python.
 
 Choices, each a parameter of `build_dtm`:
 - stopwords: the project list (`analysis.tokens.stopwords()`), which also holds the enumerators
@@ -21,16 +23,17 @@ Documents left without any term are dropped; `units` stays aligned with the matr
 """
 from __future__ import annotations
 
+import numbers
 import re
 from dataclasses import dataclass
-from functools import partial
 from typing import Collection, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 
+from analysis.token_table import TokenTable
 from analysis.tokens import KEEP_SINGLE
 from analysis.tokens import stopwords as project_stopwords
 
@@ -73,10 +76,6 @@ def is_term(token: str, stopwords: Collection[str], single: Collection[str] | No
     )
 
 
-def _kept(tokens: Sequence[str], allowed: frozenset[str]) -> list[str]:
-    return [t for t in tokens if t in allowed]
-
-
 @dataclass(frozen=True)
 class DocumentTermMatrix:
     """Term counts per document unit; row i of `counts` is row i of `units`."""
@@ -96,7 +95,7 @@ class DocumentTermMatrix:
 
 def build_dtm(
     units: pd.DataFrame,
-    tokens: Sequence[Sequence[str]],
+    tokens: TokenTable | Sequence[Sequence[str]],
     *,
     stopwords: Collection[str] | None = None,
     keep_single: bool | Collection[str] = KEEP_SINGLE,
@@ -106,20 +105,32 @@ def build_dtm(
 ) -> DocumentTermMatrix:
     """Count terms of pre-tokenized documents (`tokens[i]` belongs to `units.iloc[i]`).
 
-    `stopwords=None` uses the project list `analysis.tokens.stopwords()`; `keep_single` is True
-    (every one-character word), False (none) or the set of one-character words to keep.
-    `min_df`/`max_df` are scikit-learn's: an int is a number of documents, a float a share of
-    documents. The returned units carry `n_terms`, the number of counted terms per unit.
+    `tokens` is a `TokenTable` (from `tokenize_table`) or plain token lists. `stopwords=None` uses
+    the project list `analysis.tokens.stopwords()`; `keep_single` is True (every one-character
+    word), False (none) or the set of one-character words to keep. `min_df`/`max_df` are
+    scikit-learn's: an int is a number of documents, a float a share of documents. Terms are in
+    sorted order. The returned units carry `n_terms`, the number of counted terms per unit.
     """
     if len(units) != len(tokens):
         raise ValueError(f"{len(units)} units but {len(tokens)} token lists")
+    table = tokens if isinstance(tokens, TokenTable) else TokenTable.from_lists(tokens)
     stopwords = project_stopwords() if stopwords is None else frozenset(stopwords)
     single = None if keep_single is True else frozenset(keep_single or ())
-    distinct = {t for doc in tokens for t in doc}
-    allowed = frozenset(t for t in distinct if is_term(t, stopwords, single, keep_numbers))
-    vectorizer = CountVectorizer(analyzer=partial(_kept, allowed=allowed), min_df=min_df, max_df=max_df)
-    counts = vectorizer.fit_transform(list(tokens)).tocsr()
+    counts = table.counts()
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    n_docs = len(table)
+    most = max_df if isinstance(max_df, numbers.Integral) else max_df * n_docs
+    least = min_df if isinstance(min_df, numbers.Integral) else min_df * n_docs
+    if most < least:
+        raise ValueError("max_df corresponds to < documents than min_df")
+    columns = np.flatnonzero((document_frequency >= max(least, 1)) & (document_frequency <= most))
+    columns = columns[np.fromiter((is_term(t, stopwords, single, keep_numbers) for t in table.vocabulary[columns]),
+                                  dtype=bool, count=len(columns))]
+    if not len(columns):
+        raise ValueError("no terms remain after the stopwords and min_df/max_df; try a lower min_df or a higher max_df")
+    columns = columns[np.argsort(table.vocabulary[columns], kind="stable")]
+    counts = counts[:, columns]
     n_terms = np.asarray(counts.sum(axis=1)).ravel()
     keep = n_terms > 0
     kept = units.loc[keep].reset_index(drop=True).assign(n_terms=n_terms[keep])
-    return DocumentTermMatrix(kept, counts[keep], vectorizer.get_feature_names_out())
+    return DocumentTermMatrix(kept, counts[keep], table.vocabulary[columns])

@@ -17,9 +17,11 @@ of them with Latin runs and rare characters. What is left: rjieba's HMM tables a
 a near-tie can fall the other way; seen only in strings glued from single characters (`清工工工清`,
 `区区区123`), never in real text.
 
-`tokenize_many` caches token lists by a hash of each text, in a folder per lexicon fingerprint, so
+`tokenize_table` caches token lists by a hash of each text, in a folder per lexicon fingerprint, so
 editing the user dictionary starts a fresh cache. Each run that tokenizes new texts appends one
 shard (an Arrow IPC file: text key, dictionary-encoded token lists); many shards are merged into one.
+It returns the tokens as read from the shards, ids into a vocabulary (`analysis.token_table`);
+`tokenize_many` gives the same as plain lists of strings.
 """
 from __future__ import annotations
 
@@ -48,12 +50,13 @@ from tqdm import tqdm
 
 from .atomic import atomic_path
 from .paths import LEXICON, PROCESSED
+from .token_table import TokenTable
 
 USERDICT = LEXICON / "userdict.txt"
 STOPWORDS = LEXICON / "stopwords.txt"
 CACHE_FOLDER = "token_cache"
-MAX_SHARDS = 16  # past this many shard files, tokenize_many merges them into one
-PARALLEL_CHARS = 1_000_000  # new text past this size is tokenized on several threads
+MAX_SHARDS = 16  # past this many shard files, tokenize_table merges them into one
+BATCH_CHARS = 250_000  # new texts go to the tokenizing threads in batches of about this many characters
 
 # One-character tokens that carry meaning in local-government news; every other one-character
 # token is dropped by `content_tokens` (mostly particles, measure words and OCR fragments).
@@ -146,7 +149,10 @@ def reference_tokenize(text: str, userdict: str | os.PathLike = USERDICT) -> lis
 
 def tokenize(text: str, userdict: str | os.PathLike = USERDICT) -> list[str]:
     """Tokens identical to `reference_tokenize(text)`, computed by rjieba. Tokens join back to `text`."""
-    seg = _segmenters(_lexicon(userdict))
+    return _cut(_segmenters(_lexicon(userdict)), text)
+
+
+def _cut(seg: _Segmenters, text: str) -> list[str]:
     tokens, start = [], 0
     for block_start, block_end in _blocks_with_joined_runs(text):
         tokens += _rjieba_cut(seg.rjieba, text[start:block_start])
@@ -194,33 +200,57 @@ def _resplit_joined_runs(tokens: list[str], user_words: frozenset[str]) -> list[
 
 def tokenize_many(texts: Iterable[str], progress: bool = True, cache_dir: str | os.PathLike | None = None,
                   userdict: str | os.PathLike = USERDICT) -> list[list[str]]:
+    """`tokenize` each text, as plain token lists; see `tokenize_table`, which this calls."""
+    return tokenize_table(texts, progress, cache_dir, userdict).to_lists()
+
+
+def tokenize_table(texts: Iterable[str], progress: bool = True, cache_dir: str | os.PathLike | None = None,
+                   userdict: str | os.PathLike = USERDICT) -> TokenTable:
     """`tokenize` each text, reusing token lists cached under `cache_dir` (default `data/processed`).
 
     Only texts never seen with this user dictionary are tokenized (with a progress bar if `progress`);
-    they are appended to the cache as one new shard file.
+    they are appended to the cache as one new shard file. Cached tokens are returned as read, as ids
+    into a vocabulary (`TokenTable`): `build_dtm` and `word_frequencies` count them without ever
+    making a Python string per token.
     """
     texts = list(texts)
     lexicon = _lexicon(userdict)
     folder = Path(PROCESSED if cache_dir is None else cache_dir) / CACHE_FOLDER / lexicon.fingerprint
     keys = [hashlib.sha1(t.encode("utf-8"), usedforsecurity=False).digest() for t in texts]
-    found = _read_cached(folder, set(keys))
-    todo = {k: t for k, t in zip(keys, texts) if k not in found}
+    found, row_of = _read_cached(folder, set(keys))
+    todo = {k: t for k, t in zip(keys, texts) if k not in row_of}
     if todo:
-        size = sum(map(len, todo.values()))
-        workers = min(os.cpu_count() or 1, 4) if size > PARALLEL_CHARS else 1  # rjieba releases the GIL
-        with tqdm(total=size, unit="char", unit_scale=True, desc="tokenizing", disable=not progress) as bar, \
-                ThreadPoolExecutor(workers) as pool:
-            cut = partial(tokenize, userdict=userdict)
-            results = pool.map(cut, todo.values()) if workers > 1 else map(cut, todo.values())
-            for key, token_list in zip(todo, results):
-                found[key] = token_list
-                bar.update(len(todo[key]))
-        _write_shard(folder, list(todo), _token_array(list(todo.values()), [found[k] for k in todo]))
-    out, seen = [], set()
-    for key in keys:
-        out.append(list(found[key]) if key in seen else found[key])  # repeated texts get their own list
-        seen.add(key)
-    return out
+        batches = _batches(list(todo.values()), BATCH_CHARS)
+        workers = min(os.cpu_count() or 1, 4, len(batches))  # rjieba releases the GIL while it cuts
+        cut = partial(_cut_batch, seg=_segmenters(lexicon))
+        token_lists = []
+        with tqdm(total=sum(map(len, todo.values())), unit="char", unit_scale=True, desc="tokenizing",
+                  disable=not progress) as bar, ThreadPoolExecutor(workers) as pool:
+            for batch, results in zip(batches, pool.map(cut, batches) if workers > 1 else map(cut, batches)):
+                token_lists += results
+                bar.update(sum(map(len, batch)))
+        encoded = _encoded(_token_array(list(todo.values()), token_lists))
+        _write_shard(folder, list(todo), encoded)
+        start = sum(map(len, found))
+        row_of.update((key, start + i) for i, key in enumerate(todo))
+        found.append(_as_token_table(encoded))
+    return TokenTable.concat(found).take([row_of[k] for k in keys])
+
+
+def _cut_batch(texts: list[str], seg: _Segmenters) -> list[list[str]]:
+    return [_cut(seg, text) for text in texts]
+
+
+def _batches(texts: list[str], size: int) -> list[list[str]]:
+    """Consecutive texts in groups of about `size` characters (a longer text is a group of its own)."""
+    batches, length = [[]], 0
+    for text in texts:
+        if length >= size:
+            batches.append([])
+            length = 0
+        batches[-1].append(text)
+        length += len(text)
+    return batches
 
 
 def _shards(folder: Path) -> list[Path]:
@@ -238,19 +268,26 @@ def _tables(paths: list[Path]) -> list[tuple[Path, pa.Table]]:
     return tables
 
 
-def _read_cached(folder: Path, wanted: set[bytes]) -> dict[bytes, list[str]]:
-    found: dict[bytes, list[str]] = {}
+def _read_cached(folder: Path, wanted: set[bytes]) -> tuple[list[TokenTable], dict[bytes, int]]:
+    """The cached token lists of the `wanted` text keys: tables of them, and each key's row in the
+    tables put end to end."""
+    found, row_of = [], {}
     for _, table in _tables(_shards(folder)):
-        keys = table.column("key").to_pylist()
-        rows = [i for i, k in enumerate(keys) if k in wanted and k not in found]
-        if not rows:
-            continue
-        lists = table.column("tokens").combine_chunks()
-        vocab = lists.values.dictionary.to_numpy(zero_copy_only=False)  # one str object per distinct token
-        ids, offsets = lists.values.indices.to_numpy(), lists.offsets.to_numpy()
-        for i in rows:
-            found[keys[i]] = vocab[ids[offsets[i]:offsets[i + 1]]].tolist()
-    return found
+        for batch in table.to_batches():
+            keys = batch.column("key").to_pylist()
+            rows = [i for i, k in enumerate(keys) if k in wanted and k not in row_of]
+            if rows:
+                start = sum(map(len, found))
+                row_of.update((keys[i], start + n) for n, i in enumerate(rows))
+                found.append(_as_token_table(batch.column("tokens")).take(rows))
+    return found, row_of
+
+
+def _as_token_table(lists: pa.ListArray) -> TokenTable:
+    """A shard's dictionary-encoded token lists, as a `TokenTable` (no string copied but the vocabulary)."""
+    offsets = lists.offsets.to_numpy()
+    ids = lists.values.indices.to_numpy()[offsets[0]:offsets[-1]]
+    return TokenTable(lists.values.dictionary.to_numpy(zero_copy_only=False), ids, offsets - offsets[0])
 
 
 def _token_array(texts: list[str], token_lists: list[list[str]]) -> pa.ListArray:
@@ -260,26 +297,30 @@ def _token_array(texts: list[str], token_lists: list[list[str]]) -> pa.ListArray
     lengths = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64)
     byte_offsets = char_at[np.concatenate([[0], np.cumsum(lengths)])].astype(np.int32)
     tokens = pa.StringArray.from_buffers(len(lengths), pa.py_buffer(byte_offsets), pa.py_buffer(data))
-    list_offsets = np.concatenate([[0], np.cumsum([len(t) for t in token_lists])]).astype(np.int32)
+    list_offsets = np.concatenate([[0], np.cumsum(np.fromiter(map(len, token_lists), dtype=np.int64))]).astype(np.int32)
     return pa.ListArray.from_arrays(list_offsets, tokens)
 
 
+def _encoded(token_lists: pa.ListArray) -> pa.ListArray:
+    """The token lists with each distinct token stored once: lists of ids into a vocabulary."""
+    return pa.ListArray.from_arrays(token_lists.offsets, token_lists.values.dictionary_encode())
+
+
 def _write_shard(folder: Path, keys: list[bytes], token_lists: pa.ListArray) -> None:
-    """Append one shard; when there are too many, merge them all into one."""
+    """Append one shard of dictionary-encoded token lists; when there are too many, merge them all into one."""
     _write_table(folder, keys, token_lists)
     paths = _shards(folder)
     if len(paths) > MAX_SHARDS:
         shards = _tables(paths)
         merged = pa.concat_tables(table.cast(_PLAIN_SCHEMA) for _, table in shards).combine_chunks()
-        _write_table(folder, merged.column("key").to_pylist(), merged.column("tokens").chunk(0))
+        _write_table(folder, merged.column("key").to_pylist(), _encoded(merged.column("tokens").chunk(0)))
         for path, _ in shards:
             path.unlink(missing_ok=True)
 
 
 def _write_table(folder: Path, keys: list[bytes], token_lists: pa.ListArray) -> None:
     """One shard file: text keys, and token lists stored as ids into the shard's own vocabulary."""
-    tokens = pa.ListArray.from_arrays(token_lists.offsets, token_lists.values.dictionary_encode())
-    table = pa.table({"key": pa.array(keys, pa.binary(20)), "tokens": tokens})
+    table = pa.table({"key": pa.array(keys, pa.binary(20)), "tokens": token_lists})
     with atomic_path(folder / f"{uuid.uuid4().hex}.arrow") as tmp:
         feather.write_feather(table, tmp, compression="lz4")
 

@@ -1,11 +1,14 @@
 """Tokenizer throughput on the 新闻联播 transcripts: plain jieba vs the project's cached rjieba path.
 
-    python benchmarks/bench_tokens.py [--limit-mb 5] [--jieba-mb 3] [--repeat 3]
+    python benchmarks/bench_tokens.py [--limit-mb 5] [--jieba-mb 3] [--repeat 3] [--paragraphs 50000]
 
 Texts are the day files (HTML tags stripped), in date order. jieba is timed on the first
 `--jieba-mb` MB only (it runs at about 1 MB/s); every other figure uses the whole selection.
-Each figure is the best of `--repeat` runs (the machine is shared); every cold run starts from an
-empty cache in a temporary folder, never in the project.
+The last three rows time short texts: the first `--paragraphs` paragraphs of the news items (the
+unit notebook 03 models; jieba on as many MB of them as of day files). Each figure is the best of `--repeat` runs (the machine is shared);
+every cold run starts from an empty cache in a temporary folder, never in the project. Cache runs
+time `tokenize_table`, which hands cached tokens on as ids into a vocabulary (what `build_dtm` and
+`word_frequencies` count); the `tokenize_many` row turns them into Python lists of strings.
 """
 import argparse
 import re
@@ -14,9 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import tokens  # noqa: E402
+from analysis.dtm import document_units  # noqa: E402
+from analysis.transcripts import news_items  # noqa: E402
 from analysis.paths import SHARED_CORPUS  # noqa: E402
 
 
@@ -50,14 +57,22 @@ def best_of(repeat: int, fn):
     return best
 
 
-def cache_runs(old: list[str], texts: list[str], keep: int) -> tuple[float, float, float, list[list[str]]]:
-    """Seconds for a cold run on `old`, a rerun on `texts` (one new day), a fully cached rerun;
-    and the first `keep` cached token lists (only those, so no large result stays alive)."""
+def cache_runs(old: list[str], texts: list[str], keep: int) -> tuple[float, float, float, float, list[list[str]]]:
+    """Seconds for a cold `tokenize_table` run on `old`, a rerun on `texts` (one new day), a fully
+    cached rerun, the same as plain lists (`tokenize_many`); and the first `keep` cached token lists
+    (only those, so no large result stays alive)."""
     with tempfile.TemporaryDirectory() as cache:  # each run starts as a fresh rerun would: no earlier result alive
-        cold = timed(tokens.tokenize_many, old, progress=False, cache_dir=cache)[1]
-        add = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)[1]
-        cached, again = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)
-    return cold, add, again, cached[:keep]
+        cold = timed(tokens.tokenize_table, old, progress=False, cache_dir=cache)[1]
+        add = timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
+        again = timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
+        cached, as_lists = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)
+    return cold, add, again, as_lists, cached[:keep]
+
+
+def cold_run(texts: list[str]) -> float:
+    """Seconds for `tokenize_table` on `texts` with an empty cache."""
+    with tempfile.TemporaryDirectory() as cache:
+        return timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
 
 
 def main() -> None:
@@ -65,6 +80,7 @@ def main() -> None:
     parser.add_argument("--limit-mb", type=float, default=None, help="use only the first N MB of day files")
     parser.add_argument("--jieba-mb", type=float, default=3.0, help="MB of text to time plain jieba on")
     parser.add_argument("--repeat", type=int, default=3, help="report the best of this many runs")
+    parser.add_argument("--paragraphs", type=int, default=50_000, help="short texts: this many news paragraphs")
     args = parser.parse_args()
 
     texts = load_days(args.limit_mb)
@@ -81,16 +97,26 @@ def main() -> None:
     jieba_rate = mb(subset) / t_jieba
     t_plain = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in texts])[1]
     runs = [cache_runs(old, texts, len(subset)) for _ in range(args.repeat)]
-    t_cold, t_add, t_cached = (min(r[i] for r in runs) for i in range(3))
-    assert runs[0][3] == reference
+    t_cold, t_add, t_cached, t_lists = (min(r[i] for r in runs) for i in range(4))
+    assert runs[0][4] == reference
+    paragraphs = document_units(news_items(), "paragraph")["text"].head(args.paragraphs).tolist()
+    sizes = np.cumsum([len(t.encode("utf-8")) for t in paragraphs])
+    short_subset = paragraphs[:int(np.searchsorted(sizes, mb(subset) * 1e6)) + 1]  # as many MB as `subset`
+    t_jieba_short = best_of(args.repeat, lambda: [tokens.reference_tokenize(t) for t in short_subset])[1]
+    t_plain_short = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in paragraphs])[1]
+    t_cold_short = min(cold_run(paragraphs) for _ in range(args.repeat))
 
     rows = [
         ("plain jieba.lcut (reference), subset", mb(subset), t_jieba),
         ("tokenize(), subset, no cache", mb(subset), t_fast_subset),
         ("tokenize(), all texts, no cache", size, t_plain),
-        ("tokenize_many cold (empty cache, all but last day)", mb(old), t_cold),
-        ("tokenize_many rerun + 1 new day", size, t_add),
-        ("tokenize_many cached rerun", size, t_cached),
+        ("tokenize_table cold (empty cache, all but last day)", mb(old), t_cold),
+        ("tokenize_table rerun + 1 new day", size, t_add),
+        ("tokenize_table cached rerun", size, t_cached),
+        ("tokenize_many cached rerun (lists of str)", size, t_lists),
+        (f"plain jieba.lcut, first {len(short_subset):,} paragraphs", mb(short_subset), t_jieba_short),
+        (f"tokenize(), {len(paragraphs):,} paragraphs, no cache", mb(paragraphs), t_plain_short),
+        (f"tokenize_table cold, {len(paragraphs):,} paragraphs", mb(paragraphs), t_cold_short),
     ]
     print(f"\n{'run':52} {'MB':>6} {'seconds':>8} {'MB/s':>8} {'x jieba':>8}")
     for name, megabytes, seconds in rows:
@@ -100,6 +126,8 @@ def main() -> None:
     print(f"rerun after adding one day ({mb(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
           f"{100 * t_add / t_cold:.1f}% of the cold run (target <= 5%)")
     print(f"cold run vs jieba: {mb(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset")
+    print(f"paragraphs, cold run vs jieba on paragraphs: "
+          f"{mb(paragraphs) / t_cold_short / (mb(short_subset) / t_jieba_short):.1f}x")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import pandas as pd
 import analysis
 from analysis.dtm import build_dtm, document_units
 from analysis.echo import load_gov_reports
-from analysis.tokens import tokenize_many
+from analysis.tokens import tokenize_table
 from analysis.topics import (
     article_topics, choose_k, fit_topics, k_table, plot_document_topics, plot_k_table, plot_prevalence,
     plot_top_words, top_word_lists, topic_labels, topic_prevalence, typical_documents,
@@ -60,7 +60,7 @@ units.head()
 # Units left without a term are dropped.
 
 # %%
-tokens = tokenize_many(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
+tokens = tokenize_table(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
 dtm = build_dtm(units, tokens)
 print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")
 pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
@@ -156,7 +156,7 @@ year = reports.year.astype(int).astype(str)
 report_articles = pd.DataFrame({"article_id": year, "issue": year, "date": pd.to_datetime(year, format="%Y"),
                                 "headline": reports.title, "text": reports.text})
 gov_units = document_units(report_articles, "paragraph")
-gov_dtm = build_dtm(gov_units, tokenize_many(gov_units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR))
+gov_dtm = build_dtm(gov_units, tokenize_table(gov_units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR))
 print(f"{len(reports)} reports → {gov_dtm.counts.shape[0]} paragraphs × {gov_dtm.counts.shape[1]} terms")
 
 # %%

@@ -32,7 +32,7 @@ import pandas as pd
 
 import analysis
 from analysis import clouds
-from analysis.tokens import stopwords, tokenize_many
+from analysis.tokens import stopwords, tokenize_table
 
 NOTEBOOK = "04-wordclouds"
 
@@ -49,13 +49,14 @@ articles[["article_id", "date", "kind", "headline"]]
 # %% [markdown]
 # Each text is cut into words with the project's tokenizer. Only words worth counting stay: no
 # stopwords (的, 了, 在 …, `data/lexicon/stopwords.txt`), numbers or punctuation, and one-character
-# words only when they carry meaning (党, 村, 粮 …). The table lists the most frequent words left:
-# the corpus cloud draws exactly these counts.
+# words only when they carry meaning (党, 村, 粮 …). `tokens[i]` is article i's word list (held as
+# ids into one vocabulary, so a large corpus is counted without a Python string per word). The
+# table lists the most frequent words left: the corpus cloud draws exactly these counts.
 
 # %%
 STOPWORDS = stopwords()
-articles["tokens"] = tokenize_many(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
-corpus_counts = clouds.word_frequencies(articles["tokens"], STOPWORDS)
+tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
+corpus_counts = clouds.word_frequencies(tokens, STOPWORDS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
 
 # %% [markdown]
@@ -79,7 +80,7 @@ fig
 issue = ARTICLE_ISSUE or articles.sort_values(["date", "issue"]).iloc[-1]["issue"]
 in_issue = articles[articles["issue"] == issue].sort_values("order")
 per_article = {
-    f"{row.order:02d} {row.headline}": clouds.word_frequencies([row.tokens], STOPWORDS)
+    f"{row.order:02d} {row.headline}": clouds.word_frequencies(tokens[[row.Index]], STOPWORDS)
     for row in in_issue.itertuples()
 }
 fig = clouds.wordcloud_grid(per_article, ncols=GRID_COLUMNS, title=f"各篇文章词云 · {issue}", seed=SEED)
@@ -100,7 +101,7 @@ from analysis.dtm import build_dtm, document_units
 from analysis.topics import choose_k, fit_topics, k_table, top_words, topic_labels
 
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
-dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
+dtm = build_dtm(units, tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
 model = fit_topics(dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0],
                    name=f"{CORPUS}-paragraph")
 labels = topic_labels(model, LABELS_DIR)
@@ -120,7 +121,7 @@ fig
 
 # %%
 per_issue = {
-    issue_id: clouds.word_frequencies(group["tokens"], STOPWORDS)
+    issue_id: clouds.word_frequencies(tokens[group.index], STOPWORDS)
     for (_, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
 }
 fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云（按日期排列）", seed=SEED)

@@ -30,7 +30,7 @@ from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import build_dtm, document_units
 from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
-from analysis.tokens import content_tokens, tokenize_many
+from analysis.tokens import content_tokens, tokenize_many, tokenize_table
 from analysis.topics import article_topics, choose_k, fit_topics, k_table, topic_labels
 from analysis.atomic import write_text
 
@@ -81,7 +81,7 @@ changes.tail(TOP_N).iloc[::-1]
 # %%
 body = articles[articles["kind"] == "article"].reset_index(drop=True)
 units = document_units(body, "paragraph")
-dtm = build_dtm(units, tokenize_many(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
+dtm = build_dtm(units, tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
 chosen = K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS))
 model = fit_topics(dtm, chosen, "nmf", seed=SEEDS[0], name="paper-paragraph")
 labels = topic_labels(model, LABELS_DIR)

@@ -8,6 +8,7 @@ from PIL import Image
 
 from analysis import clouds, fonts
 from analysis.paths import RAW
+from analysis.token_table import TokenTable
 from analysis.tokens import KEEP_SINGLE, stopwords, tokenize
 
 SAMPLE_PAGE = RAW / "000_643968e12915283d.txt"
@@ -36,6 +37,13 @@ def test_word_frequencies_keep_words_and_drop_noise(paragraphs, counts):
     assert not any(word.isdigit() for word in counts)
     assert {w for w in counts if len(w) == 1} <= KEEP_SINGLE
     assert "项目" in counts and "项目" not in clouds.word_frequencies(paragraphs, stopwords={"项目"})
+
+
+def test_word_frequencies_same_from_token_ids(paragraphs, counts):
+    table = TokenTable.from_lists(paragraphs)
+    assert clouds.word_frequencies(table) == counts
+    assert clouds.word_frequencies(table[:3], stopwords={"项目"}, keep_single=()) == \
+        clouds.word_frequencies(paragraphs[:3], stopwords={"项目"}, keep_single=())
 
 
 def test_cloud_places_the_most_frequent_words_first(counts):

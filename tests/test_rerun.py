@@ -24,9 +24,9 @@ def week(raw, processed):
 def spy(monkeypatch):
     """Record which pages are parsed and which texts are tokenized."""
     seen = {"parsed": [], "tokenized": []}
-    parse, tokenize = corpus.read_page, tokens.tokenize
+    parse, cut = corpus.read_page, tokens._cut
     monkeypatch.setattr(corpus, "read_page", lambda path, **kw: seen["parsed"].append(path.name) or parse(path, **kw))
-    monkeypatch.setattr(tokens, "tokenize", lambda text, *a, **k: seen["tokenized"].append(text) or tokenize(text, *a, **k))
+    monkeypatch.setattr(tokens, "_cut", lambda seg, text: seen["tokenized"].append(text) or cut(seg, text))
     return seen
 
 

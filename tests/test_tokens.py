@@ -87,8 +87,8 @@ def test_whole_news_corpus_identical_to_jieba():
 
 def counting_tokenizer(monkeypatch) -> list[str]:
     """Record every text `tokenize_many` sends to the tokenizer."""
-    seen, real = [], tokens.tokenize
-    monkeypatch.setattr(tokens, "tokenize", lambda text, userdict=tokens.USERDICT: seen.append(text) or real(text, userdict))
+    seen, real = [], tokens._cut
+    monkeypatch.setattr(tokens, "_cut", lambda seg, text: seen.append(text) or real(seg, text))
     return seen
 
 
@@ -106,6 +106,13 @@ def test_tokenize_many_matches_reference_and_caches(tmp_path, monkeypatch):
     assert seen == []
 
 
+def test_texts_cut_in_batches_on_threads_keep_their_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(tokens, "BATCH_CHARS", 300)
+    assert len(tokens._batches(PARAGRAPHS, tokens.BATCH_CHARS)) > 5
+    result = tokens.tokenize_many(PARAGRAPHS, progress=False, cache_dir=tmp_path)
+    assert result == [tokens.reference_tokenize(p) for p in PARAGRAPHS]
+
+
 def test_adding_texts_tokenizes_only_them_and_keeps_old_shards(tmp_path, monkeypatch):
     tokens.tokenize_many(PARAGRAPHS[:-2], progress=False, cache_dir=tmp_path)
     [old_shard] = shard_files(tmp_path)
@@ -115,6 +122,9 @@ def test_adding_texts_tokenizes_only_them_and_keeps_old_shards(tmp_path, monkeyp
     assert result == [tokens.reference_tokenize(p) for p in PARAGRAPHS]
     assert seen == PARAGRAPHS[-2:]
     assert old_shard.read_bytes() == old_bytes and len(shard_files(tmp_path)) == 2
+    table = tokens.tokenize_table(PARAGRAPHS[::-1], progress=False, cache_dir=tmp_path)  # read from both shards
+    assert seen == PARAGRAPHS[-2:] and table.to_lists() == result[::-1]
+    assert len(set(table.vocabulary)) == len(table.vocabulary)
 
 
 def test_editing_user_dictionary_invalidates_cache(tmp_path, monkeypatch):

@@ -5,10 +5,10 @@ import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
 import analysis
-from analysis.dtm import build_dtm, document_units
+from analysis.dtm import build_dtm, document_units, is_term
 from analysis.echo import load_gov_reports
 from analysis.paths import RAW
-from analysis.tokens import KEEP_SINGLE, stopwords, tokenize_many
+from analysis.tokens import KEEP_SINGLE, stopwords, tokenize_many, tokenize_table
 from analysis.topics import (
     article_topics,
     choose_k,
@@ -114,6 +114,28 @@ def test_stopwords_and_punctuation_absent_from_vocabulary(gov_units, gov_tokens,
     assert len(stopwords() & seen) > 50  # they are in the text, so leaving them out is real work
     assert not stopwords() & set(gov_dtm.vocabulary)
     assert "，" in seen and all(any(ch.isalnum() for ch in w) for w in gov_dtm.vocabulary)
+
+
+@pytest.mark.parametrize("options", [{}, {"min_df": 5, "max_df": 0.2}, {"min_df": 0.01, "max_df": 40, "keep_single": True}])
+def test_matrix_equals_count_vectorizer_from_lists_and_from_cached_ids(gov_units, gov_tokens, tmp_path, options):
+    """The same counts as scikit-learn's CountVectorizer fed the same term filter, whether the tokens
+    come as lists of strings or as ids read back from the token cache."""
+    allowed = {t for doc in gov_tokens for t in doc if is_term(t, stopwords(), None if options.get("keep_single")
+                                                               else KEEP_SINGLE, False)}
+    vectorizer = CountVectorizer(analyzer=lambda doc: [t for t in doc if t in allowed],
+                                 min_df=options.get("min_df", 2), max_df=options.get("max_df", 0.5))
+    expected = vectorizer.fit_transform(gov_tokens)
+    tokenize_table(gov_units["text"], progress=False, cache_dir=tmp_path / "one")
+    one_shard = tokenize_table(gov_units["text"], progress=False, cache_dir=tmp_path / "one")  # read-only ids
+    tokenize_table(gov_units["text"].iloc[::2], progress=False, cache_dir=tmp_path / "two")
+    two_shards = tokenize_table(gov_units["text"], progress=False, cache_dir=tmp_path / "two")
+    assert len(list((tmp_path / "two").rglob("*.arrow"))) == 2
+    for tokens in (gov_tokens, one_shard, two_shards):
+        dtm = build_dtm(gov_units, tokens, **options)
+        assert dtm.vocabulary.tolist() == vectorizer.get_feature_names_out().tolist()
+        rows = np.asarray(expected.sum(axis=1)).ravel() > 0
+        assert dtm.units["unit_id"].tolist() == gov_units["unit_id"][rows].tolist()
+        assert (dtm.counts != expected[rows]).nnz == 0 and dtm.counts.dtype == expected.dtype
 
 
 def test_document_frequency_limits_hold(gov_units, gov_tokens):
