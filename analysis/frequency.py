@@ -115,13 +115,15 @@ def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None
     labels = [_short(str((column_labels or {}).get(c, c))) for c in grid.columns]
     fig = Figure(figsize=(0.5 * len(labels) + 3, 0.35 * len(grid) + 2.5), layout="constrained")
     ax = fig.subplots()
-    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="Reds", vmin=0)
+    values = grid.to_numpy(dtype=float)
+    image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0)
     ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
     ax.set_yticks(range(len(grid)), [_short(s) for s in grid.index])
-    for (row, col), value in np.ndenumerate(grid.to_numpy()):
+    dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
+    for (row, col), value in np.ndenumerate(values):
         if value:
             ax.text(col, row, int(value), ha="center", va="center", fontsize=7,
-                    color="white" if value > grid.to_numpy().max() / 2 else "black")
+                    color="white" if value > dark else "black")
     ax.set_title(title)
     colorbar = fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
     colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))

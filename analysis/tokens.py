@@ -220,16 +220,17 @@ def tokenize_table(texts: Iterable[str], progress: bool = True, cache_dir: str |
     found, row_of = _read_cached(folder, set(keys))
     todo = {k: t for k, t in zip(keys, texts) if k not in row_of}
     if todo:
-        batches = _batches(list(todo.values()), BATCH_CHARS)
+        new_texts = list(todo.values())
+        batches = _batches(new_texts, BATCH_CHARS)
         workers = min(os.cpu_count() or 1, 4, len(batches))  # rjieba releases the GIL while it cuts
         cut = partial(_cut_batch, seg=_segmenters(lexicon))
         token_lists = []
-        with tqdm(total=sum(map(len, todo.values())), unit="char", unit_scale=True, desc="tokenizing",
+        with tqdm(total=sum(map(len, new_texts)), unit="char", unit_scale=True, desc="tokenizing",
                   disable=not progress) as bar, ThreadPoolExecutor(workers) as pool:
             for batch, results in zip(batches, pool.map(cut, batches) if workers > 1 else map(cut, batches)):
                 token_lists += results
                 bar.update(sum(map(len, batch)))
-        encoded = _encoded(_token_array(list(todo.values()), token_lists))
+        encoded = _encoded(_token_array(new_texts, token_lists))
         _write_shard(folder, list(todo), encoded)
         start = sum(map(len, found))
         row_of.update((key, start + i) for i, key in enumerate(todo))
