@@ -1,11 +1,12 @@
 """Atomic writes: write to a temporary file beside the target, then rename over it."""
+
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 @contextmanager

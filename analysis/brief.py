@@ -1,4 +1,5 @@
 """The latest-issue brief: what one issue says that the corpus before it did not."""
+
 from __future__ import annotations
 
 import math
@@ -38,9 +39,11 @@ def new_slogans(uses: pd.DataFrame, articles: pd.DataFrame, issue: str) -> pd.Da
     _, earlier = split_issue(articles, issue)
     seen = set(uses.loc[uses["issue"].isin(set(earlier["issue"])), "slogan"])
     mine = uses[(uses["issue"] == issue) & ~uses["slogan"].isin(seen)]
-    return (mine.groupby(["slogan", "type"], as_index=False)
-            .agg(uses=("slogan", "size"), articles=("article_id", "nunique"))
-            .sort_values(["uses", "slogan"], ascending=[False, True], ignore_index=True))
+    return (
+        mine.groupby(["slogan", "type"], as_index=False)
+        .agg(uses=("slogan", "size"), articles=("article_id", "nunique"))
+        .sort_values(["uses", "slogan"], ascending=[False, True], ignore_index=True)
+    )
 
 
 def term_changes(tokens: pd.Series, articles: pd.DataFrame, issue: str, min_count: int = 3) -> pd.DataFrame:
@@ -54,10 +57,18 @@ def term_changes(tokens: pd.Series, articles: pd.DataFrame, issue: str, min_coun
     now = Counter(t for ts in tokens.loc[mine.index] for t in ts)
     before = Counter(t for ts in tokens.loc[earlier.index] for t in ts)
     n_now, n_before = max(sum(now.values()), 1), max(sum(before.values()), 1)
-    rows = [{"term": term, "count": now[term], "count_before": before[term],
-             "per_1k": 1000 * now[term] / n_now, "per_1k_before": 1000 * before[term] / n_before,
-             "log2_ratio": math.log2(((now[term] + 0.5) / n_now) / ((before[term] + 0.5) / n_before))}
-            for term in now.keys() | before.keys() if now[term] + before[term] >= min_count]
+    rows = [
+        {
+            "term": term,
+            "count": now[term],
+            "count_before": before[term],
+            "per_1k": 1000 * now[term] / n_now,
+            "per_1k_before": 1000 * before[term] / n_before,
+            "log2_ratio": math.log2(((now[term] + 0.5) / n_now) / ((before[term] + 0.5) / n_before)),
+        }
+        for term in now.keys() | before.keys()
+        if now[term] + before[term] >= min_count
+    ]
     table = pd.DataFrame(rows, columns=["term", "count", "count_before", "per_1k", "per_1k_before", "log2_ratio"])
     return table.sort_values(["log2_ratio", "count"], ascending=[False, False], ignore_index=True)
 
@@ -76,17 +87,30 @@ def plot_term_changes(changes: pd.DataFrame, n: int = 12, title: str = "") -> Fi
     return fig
 
 
-def brief_markdown(issue: str, articles: pd.DataFrame, slogans_new: pd.DataFrame, changes: pd.DataFrame,
-                   topics: pd.DataFrame | None = None, figures: dict[str, str] | None = None, n: int = 10) -> str:
+def brief_markdown(
+    issue: str,
+    articles: pd.DataFrame,
+    slogans_new: pd.DataFrame,
+    changes: pd.DataFrame,
+    topics: pd.DataFrame | None = None,
+    figures: dict[str, str] | None = None,
+    n: int = 10,
+) -> str:
     """A one-page Markdown summary of the issue, ready to paste into a weekly report."""
     mine, earlier = split_issue(articles, issue)
     date = mine["date"].min()
-    lines = [f"# 本期简报 · {issue}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""), "",
-             f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
-             f"对照此前 {earlier['issue'].nunique()} 期。", ""]
+    lines = [
+        f"# 本期简报 · {issue}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""),
+        "",
+        f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
+        f"对照此前 {earlier['issue'].nunique()} 期。",
+        "",
+    ]
     lines += ["## 首次出现的提法", ""]
     if slogans_new.empty:
-        lines.append("（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）")
+        lines.append(
+            "（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）"
+        )
     for row in slogans_new.head(n).itertuples():
         lines.append(f"- “{row.slogan}”（{TYPE_LABELS.get(row.type, row.type)}）：{row.uses} 次，{row.articles} 篇文章")
     lines += ["", "## 用词升降", ""]

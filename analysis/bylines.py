@@ -4,6 +4,7 @@ Conventions handled (Chinese papers): `■通讯员 蒲蔚 石华岳`, `本报�
 with spaces), `本报通讯员 X  记者 Y`, `文/图 X`, `X 摄`, and datelines that open a lead such as
 `本报讯（记者 X）`, `本报4月3日讯`, `新华社北京3月24日电（记者 X、Y）`.
 """
+
 from __future__ import annotations
 
 import re
@@ -79,11 +80,11 @@ def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
     credit = m.group(2) or ""
     reporters = split_names(credit) if ROLE_RE.search(credit) else []
     if credit and not reporters:
-        rest = paragraph[m.end():]
+        rest = paragraph[m.end() :]
         if paragraph[: m.end()].rstrip().endswith(("：", ":")) and len(credit) <= 8:  # 央视网消息（新闻联播）：
             return paragraph[: m.end()].rstrip(" ：:，,"), [], rest
-        return m.group(1), [], paragraph[len(m.group(1)):].lstrip(" ，,")  # the parenthesis belongs to the text
-    return m.group(1), reporters, paragraph[m.end():]
+        return m.group(1), [], paragraph[len(m.group(1)) :].lstrip(" ，,")  # the parenthesis belongs to the text
+    return m.group(1), reporters, paragraph[m.end() :]
 
 
 def split_photo_credit(caption: str) -> tuple[str, list[str]]:

@@ -1,4 +1,5 @@
 """Word clouds of Chinese token frequencies: one per figure, or a grid per article, topic or issue."""
+
 from __future__ import annotations
 
 import math
@@ -24,8 +25,11 @@ PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on wh
 EMPTY_NOTE = "（无可显示的词）"
 
 
-def word_frequencies(token_lists: TokenTable | Iterable[Iterable[str]], stopwords: Iterable[str] | None = None,
-                     keep_single: Iterable[str] = KEEP_SINGLE) -> Counter:
+def word_frequencies(
+    token_lists: TokenTable | Iterable[Iterable[str]],
+    stopwords: Iterable[str] | None = None,
+    keep_single: Iterable[str] = KEEP_SINGLE,
+) -> Counter:
     """Count the tokens worth counting (`analysis.tokens.content_tokens`) across documents.
 
     `token_lists` is a `TokenTable` (counted on its ids) or plain token lists. `stopwords` defaults
@@ -47,9 +51,18 @@ def _clean(frequencies: Mapping[str, float], stopwords: Iterable[str]) -> dict[s
     return dict(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
 
 
-def build_wordcloud(frequencies: Mapping[str, float], stopwords: Iterable[str] = (), *, max_words: int = 150,
-                    mask: str | Path | np.ndarray | None = None, seed: int = 0, width: int = 800,
-                    height: int = 400, min_font_size: int = 8, font_path: str | Path | None = None) -> WordCloud:
+def build_wordcloud(
+    frequencies: Mapping[str, float],
+    stopwords: Iterable[str] = (),
+    *,
+    max_words: int = 150,
+    mask: str | Path | np.ndarray | None = None,
+    seed: int = 0,
+    width: int = 800,
+    height: int = 400,
+    min_font_size: int = 8,
+    font_path: str | Path | None = None,
+) -> WordCloud:
     """Lay out a word cloud from token counts (a Counter, dict or Series).
 
     Same input and seed give the same picture. `mask` is an image (path or array) whose white
@@ -59,9 +72,18 @@ def build_wordcloud(frequencies: Mapping[str, float], stopwords: Iterable[str] =
     if isinstance(mask, (str, Path)):
         mask = np.array(Image.open(mask).convert("L"))
     cloud = WordCloud(
-        font_path=str(font_path or find_cjk_font()), width=width, height=height, scale=2, mask=mask,
-        max_words=max_words, random_state=seed, collocations=False, prefer_horizontal=1.0,
-        background_color="white", margin=4, min_font_size=min_font_size,
+        font_path=str(font_path or find_cjk_font()),
+        width=width,
+        height=height,
+        scale=2,
+        mask=mask,
+        max_words=max_words,
+        random_state=seed,
+        collocations=False,
+        prefer_horizontal=1.0,
+        background_color="white",
+        margin=4,
+        min_font_size=min_font_size,
     )
     cloud.generate_from_frequencies(words)
     return cloud.recolor(color_func=_palette_by_size(cloud))
@@ -93,8 +115,14 @@ def wrap_title(title: str, width: int) -> str:
     return "\n".join([*lines, line.rstrip()])
 
 
-def draw_wordcloud(ax, frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
-                   title_width: int = 24, **options) -> WordCloud | None:
+def draw_wordcloud(
+    ax,
+    frequencies: Mapping[str, float],
+    title: str = "",
+    stopwords: Iterable[str] = (),
+    title_width: int = 24,
+    **options,
+) -> WordCloud | None:
     """Draw a word cloud on a matplotlib Axes with a title (wrapped at `title_width` characters).
 
     Returns the WordCloud, or None if no word is left to draw.
@@ -110,16 +138,27 @@ def draw_wordcloud(ax, frequencies: Mapping[str, float], title: str = "", stopwo
     return cloud
 
 
-def wordcloud_figure(frequencies: Mapping[str, float], title: str = "", stopwords: Iterable[str] = (),
-                     figsize: tuple[float, float] = (8, 4.6), **options) -> Figure:
+def wordcloud_figure(
+    frequencies: Mapping[str, float],
+    title: str = "",
+    stopwords: Iterable[str] = (),
+    figsize: tuple[float, float] = (8, 4.6),
+    **options,
+) -> Figure:
     """One word cloud as a Figure, ready for `save_figure`."""
     fig = Figure(figsize=figsize, layout="constrained")
     draw_wordcloud(fig.add_subplot(), frequencies, title, stopwords, title_width=60, **options)
     return fig
 
 
-def wordcloud_grid(groups: Mapping[str, Mapping[str, float]], stopwords: Iterable[str] = (), ncols: int = 3,
-                   title: str = "", cell_size: tuple[float, float] = (4, 2.6), **options) -> Figure:
+def wordcloud_grid(
+    groups: Mapping[str, Mapping[str, float]],
+    stopwords: Iterable[str] = (),
+    ncols: int = 3,
+    title: str = "",
+    cell_size: tuple[float, float] = (4, 2.6),
+    **options,
+) -> Figure:
     """A grid of word clouds, one per group (article, topic, issue: name -> token counts)."""
     ncols = max(1, min(ncols, len(groups)))
     nrows = max(1, math.ceil(len(groups) / ncols))
@@ -131,7 +170,7 @@ def wordcloud_grid(groups: Mapping[str, Mapping[str, float]], stopwords: Iterabl
     options.setdefault("min_font_size", 12)  # small panels: keep the smallest words legible in print
     for ax, (name, frequencies) in zip(axes, groups.items()):
         draw_wordcloud(ax, frequencies, str(name), stopwords, **options)
-    for ax in axes[len(groups):]:
+    for ax in axes[len(groups) :]:
         ax.set_axis_off()
     if title:
         fig.suptitle(title, fontsize=14)

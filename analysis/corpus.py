@@ -6,12 +6,23 @@ its date is the first date in the name, written 2024-04-15, 2024_04_15, 2024.04.
 (or the date printed in its page header, if any). A `manifest.csv` in the raw folder (columns
 file, issue, date) overrides both for the files it names.
 """
+
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .atomic import write_csv, write_parquet, write_text
+from .reader import COLUMNS, DROPPED_COLUMNS, read_page
+from .textio import RawFileError
 
 DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 MANIFEST = "manifest.csv"
@@ -42,18 +53,6 @@ def identify(path) -> dict:
     return ident
 
 
-# ---- the cached corpus -------------------------------------------------------------------
-import hashlib
-import json
-import warnings
-
-import pandas as pd
-
-from . import paths
-from .atomic import write_csv, write_parquet, write_text
-from .reader import COLUMNS, DROPPED_COLUMNS, read_page
-from .textio import RawFileError
-
 SKIP = {MANIFEST, "README.md", "README.txt"}
 
 
@@ -73,8 +72,11 @@ def _code_version() -> str:
 def raw_files(raw_dir) -> list[Path]:
     """Every candidate page file under raw_dir (hidden files and the manifest excluded)."""
     raw_dir = Path(raw_dir)
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p.name not in SKIP
-                  and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts))
+    return sorted(
+        p
+        for p in raw_dir.rglob("*")
+        if p.is_file() and p.name not in SKIP and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)
+    )
 
 
 def _fingerprint(path: Path) -> str:
@@ -132,7 +134,11 @@ def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: 
     table = _concat(articles, COLUMNS)
     table = table.sort_values(["date", "issue", "order"], na_position="last", kind="stable").reset_index(drop=True)
     dropped_table = _concat(dropped, DROPPED_COLUMNS + ["source"])
-    if parsed or set(manifest) != set(cache["manifest"]) or any(manifest[k] != cache["manifest"].get(k) for k in manifest):
+    if (
+        parsed
+        or set(manifest) != set(cache["manifest"])
+        or any(manifest[k] != cache["manifest"].get(k) for k in manifest)
+    ):
         write_parquet(table, processed_dir / "articles.parquet")
         write_parquet(dropped_table, processed_dir / "dropped.parquet")
         write_text(processed_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -162,8 +168,11 @@ def _read_cache(processed_dir: Path) -> dict:
         articles = pd.read_parquet(processed_dir / "articles.parquet")
         dropped = pd.read_parquet(processed_dir / "dropped.parquet")
     except (OSError, ValueError):
-        return {"manifest": {}, "articles": pd.DataFrame(columns=COLUMNS),
-                "dropped": pd.DataFrame(columns=DROPPED_COLUMNS + ["source"])}
+        return {
+            "manifest": {},
+            "articles": pd.DataFrame(columns=COLUMNS),
+            "dropped": pd.DataFrame(columns=DROPPED_COLUMNS + ["source"]),
+        }
     return {"manifest": manifest, "articles": articles, "dropped": dropped}
 
 

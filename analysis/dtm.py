@@ -21,12 +21,13 @@ Choices, each a parameter of `build_dtm`:
   page) separates nothing.
 Documents left without any term are dropped; `units` stays aligned with the matrix rows.
 """
+
 from __future__ import annotations
 
 import numbers
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -124,8 +125,13 @@ def build_dtm(
     if most < least:
         raise ValueError("max_df corresponds to < documents than min_df")
     columns = np.flatnonzero((document_frequency >= max(least, 1)) & (document_frequency <= most))
-    columns = columns[np.fromiter((is_term(t, stopwords, single, keep_numbers) for t in table.vocabulary[columns]),
-                                  dtype=bool, count=len(columns))]
+    columns = columns[
+        np.fromiter(
+            (is_term(t, stopwords, single, keep_numbers) for t in table.vocabulary[columns]),
+            dtype=bool,
+            count=len(columns),
+        )
+    ]
     if not len(columns):
         raise ValueError("no terms remain after the stopwords and min_df/max_df; try a lower min_df or a higher max_df")
     columns = columns[np.argsort(table.vocabulary[columns], kind="stable")]

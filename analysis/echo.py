@@ -5,6 +5,7 @@ government work reports 1954-2025 and the CPC National Congress reports. Each te
 on load: Wikisource's link line breaks joined, its licence footer and footnotes cut, and
 Traditional characters (1954, part of 1957) converted to Simplified, so counts compare across years.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,19 +13,38 @@ import os
 import re
 
 import matplotlib as mpl
-from matplotlib.figure import Figure
-from matplotlib.colors import PowerNorm
 import numpy as np
 import opencc
 import pandas as pd
+from matplotlib.colors import PowerNorm
+from matplotlib.figure import Figure
 
 from analysis.paths import REFERENCE
 
 GOV_REPORTS = REFERENCE / "government_work_reports.jsonl"
 CONGRESS_REPORTS = REFERENCE / "cpc_congress_reports.jsonl"
-CONGRESS_YEARS = {1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969,
-                  10: 1973, 11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007,
-                  18: 2012, 19: 2017, 20: 2022}
+CONGRESS_YEARS = {
+    1: 1921,
+    2: 1922,
+    3: 1923,
+    4: 1925,
+    5: 1927,
+    6: 1928,
+    7: 1945,
+    8: 1956,
+    9: 1969,
+    10: 1973,
+    11: 1977,
+    12: 1982,
+    13: 1987,
+    14: 1992,
+    15: 1997,
+    16: 2002,
+    17: 2007,
+    18: 2012,
+    19: 2017,
+    20: 2022,
+}
 PER_CHARS = 10_000
 FOOTER = re.compile(r"\n{4,}\s*(?:本作品|这部作品|這部作品|↑)")
 LINK_BREAK = re.compile(r"(?<!\n)\n(?!\n)")  # Wikisource puts each link on a line of its own
@@ -65,10 +85,15 @@ def echo_by_year(terms: list[str], reports: pd.DataFrame | None = None) -> pd.Da
     """
     reports = load_gov_reports() if reports is None else reports
     reports = reports.dropna(subset=["year"])
-    rows = [(term, year, text.count(term), len(text))
-            for term in terms for year, text in zip(reports.year, reports.text)]
-    table = (pd.DataFrame(rows, columns=["term", "year", "uses", "chars"])
-             .groupby(["term", "year"], sort=False).sum().reset_index())
+    rows = [
+        (term, year, text.count(term), len(text)) for term in terms for year, text in zip(reports.year, reports.text)
+    ]
+    table = (
+        pd.DataFrame(rows, columns=["term", "year", "uses", "chars"])
+        .groupby(["term", "year"], sort=False)
+        .sum()
+        .reset_index()
+    )
     table["per_10k"] = table.uses / table.chars * PER_CHARS
     return table.sort_values(["term", "year"], key=_in_order(terms), ignore_index=True)
 
@@ -81,19 +106,24 @@ def national_echo(terms: list[str], reports: pd.DataFrame | None = None) -> pd.D
     rows = []
     for term, years in by_year.groupby("term", sort=False):
         used = years[years.uses > 0]
-        rows.append({
-            "term": term, "found": not used.empty,
-            "first_year": used.year.min() if not used.empty else pd.NA,
-            "last_year": used.year.max() if not used.empty else pd.NA,
-            "report_years": len(used), "uses": years.uses.sum(),
-            "per_10k": years.uses.sum() / years.chars.sum() * PER_CHARS,
-            "latest_per_10k": years.per_10k[years.year == latest].sum(),
-        })
+        rows.append(
+            {
+                "term": term,
+                "found": not used.empty,
+                "first_year": used.year.min() if not used.empty else pd.NA,
+                "last_year": used.year.max() if not used.empty else pd.NA,
+                "report_years": len(used),
+                "uses": years.uses.sum(),
+                "per_10k": years.uses.sum() / years.chars.sum() * PER_CHARS,
+                "latest_per_10k": years.per_10k[years.year == latest].sum(),
+            }
+        )
     return pd.DataFrame(rows).astype({"first_year": "Int64", "last_year": "Int64"})
 
 
-def echo_timeline(terms: list[str], reports: pd.DataFrame | None = None,
-                  title: str = "政府工作报告中的提法（每万字出现次数）") -> Figure:
+def echo_timeline(
+    terms: list[str], reports: pd.DataFrame | None = None, title: str = "政府工作报告中的提法（每万字出现次数）"
+) -> Figure:
     """Heatmap of each term's rate per 10,000 characters by year.
 
     White: the report does not use the term; grey: no report that year. The colour scale is a
@@ -109,8 +139,14 @@ def echo_timeline(terms: list[str], reports: pd.DataFrame | None = None,
     ax = fig.subplots()
     cmap = mpl.colormaps["YlOrRd"].with_extremes(bad="#d9d9d9", under="white")
     norm = PowerNorm(0.5, vmin=1e-9, vmax=max(by_year.per_10k.max(), 1e-6))
-    image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), aspect="auto", cmap=cmap, norm=norm,
-                      interpolation="nearest", extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5))
+    image = ax.imshow(
+        np.ma.masked_invalid(grid.to_numpy(dtype=float)),
+        aspect="auto",
+        cmap=cmap,
+        norm=norm,
+        interpolation="nearest",
+        extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5),
+    )
     ax.set_yticks(range(len(terms)), terms)
     ax.set_xticks([y for y in years if y % 10 == 0])
     ax.set_xlabel("报告年份（白色：未出现；灰色：当年无报告）")
@@ -136,7 +172,7 @@ def _cleaned(reports: pd.DataFrame, extra: list[str] = ()) -> pd.DataFrame:
 def _clean(text: str) -> str:
     """Text without the licence footer, link line breaks joined, one paragraph per line."""
     footer = FOOTER.search(text)
-    body = text[:footer.start()] if footer else text
+    body = text[: footer.start()] if footer else text
     return PARAGRAPH_BREAK.sub("\n", LINK_BREAK.sub("", body)).strip()
 
 

@@ -1,4 +1,5 @@
 """Save report-ready figures (PNG 300 dpi, SVG, PDF) and keep a browsable index of them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,15 @@ INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated"]
 MAX_NAME_BYTES = 150
 # Characters Windows forbids in file names (path separators among them) and whitespace.
 UNSAFE = re.compile(r'[<>:"/\\|?*\s]+')
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-                    *(f"{device}{i}" for device in ("COM", "LPT") for i in range(10))}
+WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"{device}{i}" for device in ("COM", "LPT") for i in range(10)),
+}
 
 
 def safe_name(text: str) -> str:
@@ -48,8 +56,9 @@ def _short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def save_figure(fig, name: str, caption: str = "", notebook: str = "", source: str = "",
-                folder: str | Path | None = None) -> dict[str, Path]:
+def save_figure(
+    fig, name: str, caption: str = "", notebook: str = "", source: str = "", folder: str | Path | None = None
+) -> dict[str, Path]:
     """Write `fig` as PNG (300 dpi), SVG and PDF into `folder` (default figures/) and index it.
 
     All three files are replaced together or not at all. Returns {format: path}.
@@ -61,10 +70,17 @@ def save_figure(fig, name: str, caption: str = "", notebook: str = "", source: s
         for fmt, path in paths.items():
             tmp = stack.enter_context(atomic_path(path))
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight")
-    _update_index(folder, {
-        "name": stem, "caption": caption, "notebook": notebook, "source": source,
-        "formats": ";".join(FORMATS), "updated": datetime.now().isoformat(timespec="seconds"),
-    })
+    _update_index(
+        folder,
+        {
+            "name": stem,
+            "caption": caption,
+            "notebook": notebook,
+            "source": source,
+            "formats": ";".join(FORMATS),
+            "updated": datetime.now().isoformat(timespec="seconds"),
+        },
+    )
     return paths
 
 
@@ -100,8 +116,14 @@ def _index_markdown(index: pd.DataFrame) -> str:
         link = quote(row.name)
         thumb = f'<a href="{link}.png"><img src="{link}.png" width="240" alt="{_cell(row.name)}"></a>'
         files = " ".join(f"[{fmt}]({link}.{fmt})" for fmt in row.formats.split(";"))
-        cells = [thumb, _cell(row.caption) or _cell(row.name), files,
-                 _cell(row.notebook), _cell(row.source), row.updated]
+        cells = [
+            thumb,
+            _cell(row.caption) or _cell(row.name),
+            files,
+            _cell(row.notebook),
+            _cell(row.source),
+            row.updated,
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -1,4 +1,5 @@
 """Find a Simplified-Chinese font and make matplotlib use it, so Chinese never renders as boxes."""
+
 from __future__ import annotations
 
 import functools
@@ -143,8 +144,15 @@ def _cff_to_truetype(source: Path, target: Path) -> None:
         font["glyf"], font["loca"] = glyf, newTable("loca")
         maxp = font["maxp"] = newTable("maxp")
         maxp.tableVersion, maxp.maxZones = 0x00010000, 1
-        for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                      "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        for field in (
+            "maxTwilightPoints",
+            "maxStorage",
+            "maxFunctionDefs",
+            "maxInstructionDefs",
+            "maxStackElements",
+            "maxSizeOfInstructions",
+            "maxComponentElements",
+        ):
             setattr(maxp, field, 0)
         font["post"].formatType = 3.0  # no glyph names: format 2 cannot hold 65,535 of them
         font.sfntVersion = "\0\1\0\0"
@@ -166,12 +174,14 @@ def configure_matplotlib(font_path: str | os.PathLike | None = None) -> Path:
         font_manager.fontManager.addfont(str(path))
     name = font_manager.FontProperties(fname=str(path)).get_name()
     fallbacks = [f for f in mpl.rcParams["font.sans-serif"] if f != name]
-    mpl.rcParams.update({
-        "font.family": ["sans-serif"],
-        "font.sans-serif": [name, *fallbacks],
-        "axes.unicode_minus": False,
-        "pdf.fonttype": 42,
-        "ps.fonttype": 42,
-        "svg.fonttype": "none",
-    })
+    mpl.rcParams.update(
+        {
+            "font.family": ["sans-serif"],
+            "font.sans-serif": [name, *fallbacks],
+            "axes.unicode_minus": False,
+            "pdf.fonttype": 42,
+            "ps.fonttype": 42,
+            "svg.fonttype": "none",
+        }
+    )
     return path

@@ -6,12 +6,13 @@ extractor also drops a second use with the same surrounding text within an artic
 Every table is a plain DataFrame with its labels in columns, ready for analysis.atomic.write_csv;
 the plots return matplotlib Figures for the caller to save.
 """
+
 from __future__ import annotations
 
-from matplotlib.figure import Figure
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from analysis.slogans import TYPE_LABELS
 
@@ -20,10 +21,18 @@ KWIC_COLUMNS = ["left", "term", "right", "headline", "issue", "article_id", "sta
 
 def slogan_summary(uses: pd.DataFrame) -> pd.DataFrame:
     """One row per slogan: slogan, type, uses, quoted, articles, issues, first_date, last_date; most used first."""
-    summary = uses.groupby(["slogan", "type"]).agg(
-        uses=("start", "size"), quoted=("quoted", "sum"), articles=("article_id", "nunique"),
-        issues=("issue", "nunique"), first_date=("date", "min"), last_date=("date", "max"),
-    ).reset_index()
+    summary = (
+        uses.groupby(["slogan", "type"])
+        .agg(
+            uses=("start", "size"),
+            quoted=("quoted", "sum"),
+            articles=("article_id", "nunique"),
+            issues=("issue", "nunique"),
+            first_date=("date", "min"),
+            last_date=("date", "max"),
+        )
+        .reset_index()
+    )
     return summary.sort_values(["uses", "articles", "slogan"], ascending=[False, False, True], ignore_index=True)
 
 
@@ -42,8 +51,12 @@ def counts_by(uses: pd.DataFrame, by: str = "article_id") -> pd.DataFrame:
 
 def slogan_articles(uses: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Which articles use each slogan: slogan, type, article_id, issue, date, uses (and headline from `articles`)."""
-    table = (uses.groupby(["slogan", "type", "article_id", "issue", "date"], dropna=False)
-             .size().rename("uses").reset_index())
+    table = (
+        uses.groupby(["slogan", "type", "article_id", "issue", "date"], dropna=False)
+        .size()
+        .rename("uses")
+        .reset_index()
+    )
     if articles is not None:
         table = table.merge(articles[["article_id", "headline"]], on="article_id", how="left")
     return table.sort_values(["slogan", "issue", "article_id"], ignore_index=True)
@@ -78,8 +91,8 @@ def kwic(articles: pd.DataFrame, term: str, width: int = 15) -> pd.DataFrame:
         start = text.find(term)
         while start != -1:
             end = start + len(term)
-            left = text[max(0, start - width):start].rsplit("\n", 1)[-1]
-            right = text[end:end + width].split("\n", 1)[0]
+            left = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
+            right = text[end : end + width].split("\n", 1)[0]
             rows.append((left, term, right, row.headline, row.issue, row.article_id, start))
             start = text.find(term, end)
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
@@ -102,8 +115,9 @@ def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
     return fig
 
 
-def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None = None,
-                value_label: str = "次数") -> Figure:
+def plot_matrix(
+    table: pd.DataFrame, title: str = "", column_labels: dict | None = None, value_label: str = "次数"
+) -> Figure:
     """Heatmap of a slogan table (counts_by or cooccurrence): one row per slogan, numbers in the cells.
 
     `column_labels` renames columns for display (e.g. article_id -> headline).
@@ -122,8 +136,9 @@ def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None
     dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
     for (row, col), value in np.ndenumerate(values):
         if value:
-            ax.text(col, row, int(value), ha="center", va="center", fontsize=7,
-                    color="white" if value > dark else "black")
+            ax.text(
+                col, row, int(value), ha="center", va="center", fontsize=7, color="white" if value > dark else "black"
+            )
     ax.set_title(title)
     colorbar = fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
     colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -131,4 +146,4 @@ def plot_matrix(table: pd.DataFrame, title: str = "", column_labels: dict | None
 
 
 def _short(label: str, width: int = 14) -> str:
-    return label if len(label) <= width else label[:width - 1] + "…"
+    return label if len(label) <= width else label[: width - 1] + "…"

@@ -1,4 +1,5 @@
 """What one line of a newspaper page looks like: headline, byline, body, furniture."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,9 @@ CLOSERS = "。！？!?…；;：:"
 QUOTE_CLOSERS = "”’」』\"'）)"
 OPEN_ENDS = "，、,；;：:—（(“「《"
 HEADLINE_MAX = 40
-LEAD_RE = re.compile(r"^(日前|近日|近期|连日来|今年以来|\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|本周|上周|记者从|记者日前从|记者近日从)")
+LEAD_RE = re.compile(
+    r"^(日前|近日|近期|连日来|今年以来|\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|本周|上周|记者从|记者日前从|记者近日从)"
+)
 JUMP_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接|续)第?\s*[A-Za-z]?\d{1,2}\s*版[^）)]{0,12}[）)]")
 FURNITURE_RE = re.compile(
     r"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式|美编|组版|审读|值班总编|制图|图片编辑)\s*[:：\s]"
@@ -49,7 +52,9 @@ def is_headline_like(text: str) -> bool:
     return HAN_RE.search(text) is not None
 
 
-SUBHEAD_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])")
+SUBHEAD_NUMBER_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])"
+)
 
 
 def is_subhead_like(text: str) -> bool:
@@ -117,5 +122,16 @@ def classify(text: str) -> tuple[str, list[str] | None]:
     return "body", None
 
 
-__all__ = ["classify", "is_closed", "is_headline_like", "starts_mid_sentence", "is_lead", "bigram_list",
-           "word_across", "is_bare_name", "JUMP_RE", "PAGE_DATE_RE", "DATELINE_RE"]
+__all__ = [
+    "classify",
+    "is_closed",
+    "is_headline_like",
+    "starts_mid_sentence",
+    "is_lead",
+    "bigram_list",
+    "word_across",
+    "is_bare_name",
+    "JUMP_RE",
+    "PAGE_DATE_RE",
+    "DATELINE_RE",
+]

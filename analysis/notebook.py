@@ -1,4 +1,5 @@
 """One call at the top of every notebook: project root as working folder, CJK fonts, display options."""
+
 from __future__ import annotations
 
 import os

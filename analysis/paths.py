@@ -1,4 +1,5 @@
 """Every project path, built from one root."""
+
 import os
 from pathlib import Path
 

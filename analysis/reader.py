@@ -12,6 +12,7 @@ A page arrives as blocks (non-blank lines) in the order OCR read them. The reade
   subheads, and fragments whose beginning was lost (kept, flagged).
 Every non-blank line ends up in exactly one article, photo, or the dropped record.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -24,8 +25,23 @@ from . import lines as L
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .textio import read_page_text
 
-COLUMNS = ["article_id", "issue", "date", "order", "kind", "headline", "kicker", "subtitle", "reporters",
-           "dateline", "text", "subheads", "flags", "lines", "source"]
+COLUMNS = [
+    "article_id",
+    "issue",
+    "date",
+    "order",
+    "kind",
+    "headline",
+    "kicker",
+    "subtitle",
+    "reporters",
+    "dateline",
+    "text",
+    "subheads",
+    "flags",
+    "lines",
+    "source",
+]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
 SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
 WORD_ACROSS_WEIGHT = 2  # a dictionary word formed across the join (精准有|力)
@@ -97,13 +113,25 @@ class Page:
     def articles(self, source: str = "") -> pd.DataFrame:
         rows = []
         for order, u in enumerate(self.units, 1):
-            rows.append({
-                "article_id": f"{self.issue}#{order:02d}", "issue": self.issue, "date": self.date,
-                "order": order, "kind": u.kind, "headline": u.headline, "kicker": u.kicker,
-                "subtitle": u.subtitle, "reporters": u.reporters, "dateline": u.dateline,
-                "text": "\n".join(p[0] for p in u.paras), "subheads": u.subheads,
-                "flags": self.notes + u.flags, "lines": sorted(u.lines), "source": source,
-            })
+            rows.append(
+                {
+                    "article_id": f"{self.issue}#{order:02d}",
+                    "issue": self.issue,
+                    "date": self.date,
+                    "order": order,
+                    "kind": u.kind,
+                    "headline": u.headline,
+                    "kicker": u.kicker,
+                    "subtitle": u.subtitle,
+                    "reporters": u.reporters,
+                    "dateline": u.dateline,
+                    "text": "\n".join(p[0] for p in u.paras),
+                    "subheads": u.subheads,
+                    "flags": self.notes + u.flags,
+                    "lines": sorted(u.lines),
+                    "source": source,
+                }
+            )
         df = pd.DataFrame(rows, columns=COLUMNS)
         df["date"] = pd.to_datetime(df["date"])
         df["order"] = df["order"].astype("int64")
@@ -229,8 +257,12 @@ class _Parser:
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
         caption = " ".join(p[0] for p in unit.paras)
-        if unit.kind == "article" and not unit.dateline and not unit.subheads and (
-                len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption))):
+        if (
+            unit.kind == "article"
+            and not unit.dateline
+            and not unit.subheads
+            and (len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption)))
+        ):
             unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
@@ -253,7 +285,9 @@ class _Parser:
     def headline(self, i: int) -> int:
         cur = self.current
         nxt = self.text(i + 1) if i + 1 < len(self.blocks) else ""
-        runs_on = self.kind(i + 1) != "byline" and nxt and (L.word_across(self.text(i), nxt) or L.starts_mid_sentence(nxt))
+        runs_on = (
+            self.kind(i + 1) != "byline" and nxt and (L.word_across(self.text(i), nxt) or L.starts_mid_sentence(nxt))
+        )
         end = 0 if runs_on else self.group_end(i)
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
@@ -296,7 +330,7 @@ class _Parser:
         main = max(mains, key=len)
         unit.headline = main
         unit.kicker = " ".join(mains[: mains.index(main)])
-        unit.subtitle = " ".join(mains[mains.index(main) + 1:] + [s.lstrip("—- ") for s in subtitles])
+        unit.subtitle = " ".join(mains[mains.index(main) + 1 :] + [s.lstrip("—- ") for s in subtitles])
         self.headlines.setdefault(main, unit)
         k = end
         if self.kind(k) == "byline":
@@ -345,7 +379,9 @@ class _Parser:
         line, text = self.blocks[i]
         cur = self.current
         fresh = cur is not None and not cur.paras  # the first block under a headline or byline is its own
-        if self.label is not None or (self.waiting and not fresh and (cur is None or cur.open or cur.receiving or self.looks_continued(text))):
+        if self.label is not None or (
+            self.waiting and not fresh and (cur is None or cur.open or cur.receiving or self.looks_continued(text))
+        ):
             target, why = self.continuation_target(i)
             if target is not None and target is not cur:
                 self.reattach(i, target, why)
@@ -418,7 +454,9 @@ class _Parser:
             if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0][0]):
                 first, last = unit.paras[0], unit.paras[-1]
                 unit.paras = [[last[0] + first[0], last[1] + first[1], False]] + unit.paras[1:-1]
-                unit.flags.append(f"reordered: the open paragraph (line {last[1][0]}) continues in the opening fragment (line {first[1][0]})")
+                unit.flags.append(
+                    f"reordered: the open paragraph (line {last[1][0]}) continues in the opening fragment (line {first[1][0]})"
+                )
                 if not any(f.startswith("beginning lost") for f in unit.flags):
                     unit.flags.append("beginning lost: the article's opening is not on this page")
             elif unit.open:

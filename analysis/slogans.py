@@ -12,6 +12,7 @@ Works on text, not tokens (a slogan may hold `·`, `、` or spaces). Two steps:
 The researcher's lexicon (data/lexicon/slogans.csv) adds, renames, merges, retypes and excludes.
 A use repeated with the same surrounding text in one article (a repeated block) counts once.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,13 +40,14 @@ TYPES = tuple(TYPE_LABELS)
 COUNTED_EVERYWHERE = {"numbered", "couplet", "campaign"}
 COLUMNS = ["article_id", "issue", "date", "slogan", "type", "form", "start", "end", "quoted"]
 
-MAX_LEN = 30   # a longer quote is speech or a title, not a slogan
-CONTEXT = 12   # characters each side that identify the same use in a repeated block
+MAX_LEN = 30  # a longer quote is speech or a title, not a slogan
+CONTEXT = 12  # characters each side that identify the same use in a repeated block
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 NUMERAL = "一二两三四五六七八九十"
 
-QUOTED = [re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n]{{2,{MAX_LEN}}}){re.escape(c)}")
-          for o, c in QUOTE_PAIRS.items()]
+QUOTED = [
+    re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n]{{2,{MAX_LEN}}}){re.escape(c)}") for o, c in QUOTE_PAIRS.items()
+]
 SENTENCE = re.compile(r"[。！？；：!?;]|[，、,\s]$|^[，、,\s]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE = re.compile(r"(?<![\d.])\d+(?:[·•・+＋](?:\d+|[A-Za-z]))+(?![\d.%％‰万亿元倍])")  # not 19·5％
@@ -67,21 +69,26 @@ def slogan_lexicon(path: str | os.PathLike = LEXICON_FILE) -> pd.DataFrame:
     return _checked(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
 
 
-def extract_slogans(articles: pd.DataFrame, lexicon: pd.DataFrame | str | os.PathLike | None = None
-                    ) -> pd.DataFrame:
+def extract_slogans(articles: pd.DataFrame, lexicon: pd.DataFrame | str | os.PathLike | None = None) -> pd.DataFrame:
     """One row per slogan use: article_id, issue, date, slogan, type, form, start, end, quoted.
 
     `slogan` is the canonical name, `form` the text as printed, start/end its offsets in the
     article's `text`. Forms discovered in any of `articles` are counted in all of them, so pass
     the whole corpus for counts that agree across runs. `lexicon` defaults to slogan_lexicon().
     """
-    lex = slogan_lexicon() if lexicon is None else (
-        _checked(lexicon) if isinstance(lexicon, pd.DataFrame) else slogan_lexicon(lexicon))
+    lex = (
+        slogan_lexicon()
+        if lexicon is None
+        else (_checked(lexicon) if isinstance(lexicon, pd.DataFrame) else slogan_lexicon(lexicon))
+    )
     texts = articles["text"].fillna("").tolist()
     quoted_spans, before_activity = _discover(texts)
     name, type_of, everywhere = _resolve(lex, before_activity)
-    matcher = ahocorasick_rs.AhoCorasick(everywhere, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
-        if everywhere else None
+    matcher = (
+        ahocorasick_rs.AhoCorasick(everywhere, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        if everywhere
+        else None
+    )
     quoted_only = set(name) - set(everywhere)
     rows = []
     for row, text, spans in zip(articles.itertuples(index=False), texts, quoted_spans):
@@ -89,11 +96,22 @@ def extract_slogans(articles: pd.DataFrame, lexicon: pd.DataFrame | str | os.Pat
         hits += [(form, s, e) for form, s, e in spans if form in quoted_only]
         seen = set()
         for form, s, e in sorted(hits, key=lambda hit: hit[1]):
-            key = (text[max(0, s - CONTEXT):s], form, text[e:e + CONTEXT])
+            key = (text[max(0, s - CONTEXT) : s], form, text[e : e + CONTEXT])
             if key not in seen:
                 seen.add(key)
-                rows.append((row.article_id, getattr(row, "issue", None), getattr(row, "date", pd.NaT),
-                             name[form], type_of[name[form]], form, s, e, _is_quoted(text, s, e)))
+                rows.append(
+                    (
+                        row.article_id,
+                        getattr(row, "issue", None),
+                        getattr(row, "date", pd.NaT),
+                        name[form],
+                        type_of[name[form]],
+                        form,
+                        s,
+                        e,
+                        _is_quoted(text, s, e),
+                    )
+                )
     return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "quoted": bool})
 
 
@@ -140,8 +158,7 @@ def _discover(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], dict[
     return spans_per_text, {form: n > 0 and 2 * before[form] >= n for form, n in quoted.items()}
 
 
-def _resolve(lex: pd.DataFrame, before_activity: dict[str, bool]
-             ) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def _resolve(lex: pd.DataFrame, before_activity: dict[str, bool]) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Apply the lexicon to the discovered forms.
 
     Returns each counted form's canonical name, each name's type, and the forms counted
@@ -163,13 +180,12 @@ def _resolve(lex: pd.DataFrame, before_activity: dict[str, bool]
 def _counted_everywhere(form: str) -> bool:
     """A form whose shape alone makes it a slogan: numbered, couplet or campaign by its ending,
     and neither a plain number nor a dictionary word with a literal meaning."""
-    return (slogan_type(form) in COUNTED_EVERYWHERE and not ALL_NUMERALS.fullmatch(form)
-            and not _in_dictionary(form))
+    return slogan_type(form) in COUNTED_EVERYWHERE and not ALL_NUMERALS.fullmatch(form) and not _in_dictionary(form)
 
 
 def _is_paired_formulation(text: str, start: int, form: str) -> bool:
     """Not a reduplication (一步一步), an idiom (一砖一瓦) or the tail of a word (长三角一体化)."""
-    crossing = (text[start - 1:start + 1], text[start - 1:start + 2]) if start else ()
+    crossing = (text[start - 1 : start + 1], text[start - 1 : start + 2]) if start else ()
     return form[:2] != form[2:4] and not any(map(_in_dictionary, (form, *crossing)))
 
 
@@ -177,15 +193,21 @@ def _checked(lexicon: pd.DataFrame) -> pd.DataFrame:
     """Lexicon with all columns, stripped strings, canonical filled in; bad type/action raise."""
     if "slogan" not in lexicon:
         raise ValueError("The slogan lexicon needs a 'slogan' column.")
-    lex = (lexicon.reindex(columns=LEXICON_COLUMNS, fill_value="").astype(object).fillna("").astype(str)
-           .apply(lambda c: c.str.strip()))
+    lex = (
+        lexicon.reindex(columns=LEXICON_COLUMNS, fill_value="")
+        .astype(object)
+        .fillna("")
+        .astype(str)
+        .apply(lambda c: c.str.strip())
+    )
     lex = lex[lex.slogan != ""].copy()
     lex["action"] = lex.action.str.lower().replace("", "add")
     bad_type = sorted(set(lex.type) - set(TYPES) - {""})
     bad_action = sorted(set(lex.action) - set(ACTIONS))
     if bad_type or bad_action:
-        raise ValueError(f"Slogan lexicon: unknown type {bad_type} (use {TYPES}) "
-                         f"or action {bad_action} (use {ACTIONS}).")
+        raise ValueError(
+            f"Slogan lexicon: unknown type {bad_type} (use {TYPES}) or action {bad_action} (use {ACTIONS})."
+        )
     lex["canonical"] = lex.canonical.where(lex.canonical != "", lex.slogan)
     return lex.reset_index(drop=True)
 

@@ -1,4 +1,5 @@
 """Read a raw page file into clean text: encoding, line ends, odd spaces, traditional characters."""
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,9 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as e:
-                raise RawFileError(path, f"starts with a {encoding} byte-order mark but does not decode ({e.reason} at byte {e.start})")
+                raise RawFileError(
+                    path, f"starts with a {encoding} byte-order mark but does not decode ({e.reason} at byte {e.start})"
+                ) from None
     sample = data[:4096]
     if b"\x00" in sample:  # UTF-16 without a BOM: the byte order that yields Chinese wins
         best = max((_han_share(sample, enc), enc) for enc in ("utf-16-le", "utf-16-be"))
@@ -117,7 +120,10 @@ def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     except OSError as e:
         raise RawFileError(path, f"cannot be read ({e.strerror})") from None
     if size > max_bytes:
-        raise RawFileError(path, f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit for one page file; split it into pages (or raise analysis.textio.MAX_BYTES)")
+        raise RawFileError(
+            path,
+            f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit for one page file; split it into pages (or raise analysis.textio.MAX_BYTES)",
+        )
     data = path.read_bytes()
     if not data.strip():
         raise RawFileError(path, "is empty")

@@ -4,6 +4,7 @@
 document-term matrix, word frequencies) work on the ids, so a corpus's millions of tokens never
 become millions of Python objects. It is a sequence: `table[i]` is text i's token list.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -34,8 +35,9 @@ class TokenTable(Sequence):
         flat = np.fromiter(chain.from_iterable(token_lists), dtype=object)
         ids, vocabulary = pd.factorize(flat)
         lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-        return cls(np.asarray(vocabulary, dtype=object), ids.astype(np.int32),
-                   np.concatenate([[0], np.cumsum(lengths)]))
+        return cls(
+            np.asarray(vocabulary, dtype=object), ids.astype(np.int32), np.concatenate([[0], np.cumsum(lengths)])
+        )
 
     @classmethod
     def concat(cls, tables: Sequence[TokenTable]) -> TokenTable:
@@ -50,8 +52,11 @@ class TokenTable(Sequence):
                 ids.append(table.ids)
                 continue
             # a word new to the index gets the next id
-            where = np.fromiter((index.setdefault(word, len(index)) for word in table.vocabulary.tolist()),
-                                dtype=np.int32, count=len(table.vocabulary))
+            where = np.fromiter(
+                (index.setdefault(word, len(index)) for word in table.vocabulary.tolist()),
+                dtype=np.int32,
+                count=len(table.vocabulary),
+            )
             ids.append(where[table.ids])
         starts = np.cumsum([0] + [len(t.ids) for t in tables[:-1]])
         offsets = np.concatenate([[0]] + [t.offsets[1:] + start for t, start in zip(tables, starts)])
@@ -66,7 +71,7 @@ class TokenTable(Sequence):
         """An int gives that text's token list; a slice or a list of positions gives a smaller table."""
         if isinstance(index, (int, np.integer)):
             i = range(len(self))[index]
-            return self.vocabulary[self.ids[self.offsets[i]:self.offsets[i + 1]]].tolist()
+            return self.vocabulary[self.ids[self.offsets[i] : self.offsets[i + 1]]].tolist()
         return self.take(np.arange(len(self))[index])
 
     def __iter__(self):
@@ -96,7 +101,8 @@ class TokenTable(Sequence):
         """Texts × vocabulary matrix of token counts."""
         shape = (len(self), len(self.vocabulary))
         # copy: ids read from a cache file are read-only, and summing duplicates sorts them in place
-        matrix = sparse.csr_matrix((np.ones(len(self.ids), dtype=np.int64), self.ids, self.offsets), shape=shape,
-                                   copy=True)
+        matrix = sparse.csr_matrix(
+            (np.ones(len(self.ids), dtype=np.int64), self.ids, self.offsets), shape=shape, copy=True
+        )
         matrix.sum_duplicates()
         return matrix

@@ -23,6 +23,7 @@ shard (an Arrow IPC file: text key, dictionary-encoded token lists); many shards
 It returns the tokens as read from the shards, ids into a vocabulary (`analysis.token_table`);
 `tokenize_many` gives the same as plain lists of strings.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,13 +33,13 @@ import os
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
-from typing import Iterable
 
 import jieba
 import jieba.finalseg
@@ -61,7 +62,8 @@ BATCH_CHARS = 250_000  # new texts go to the tokenizing threads in batches of ab
 # One-character tokens that carry meaning in local-government news; every other one-character
 # token is dropped by `content_tokens` (mostly particles, measure words and OCR fragments).
 KEEP_SINGLE = frozenset(
-    "党国省市县乡镇村民军警法税费钱粮农工商企水电气油煤路桥房林田山河湖江海医药病疫学书文史德廉腐贫富灾火车船茶鱼猪")
+    "党国省市县乡镇村民军警法税费钱粮农工商企水电气油煤路桥房林田山河湖江海医药病疫学书文史德廉腐贫富灾火车船茶鱼猪"
+)
 
 # jieba-rs reads these as Chinese characters; jieba (U+4E00-U+9FD5 only) does not.
 _FOREIGN_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
@@ -79,6 +81,7 @@ _PLAIN_SCHEMA = pa.schema({"key": pa.binary(20), "tokens": pa.list_(pa.string())
 @dataclass(frozen=True)
 class _Lexicon:
     """A user dictionary as read: a fingerprint for the cache (its identity), its bytes and entries."""
+
     fingerprint: str
     data: bytes = field(compare=False)
     entries: tuple[tuple[str, int | None, str | None], ...] = field(compare=False)
@@ -104,8 +107,10 @@ def _read_lexicon(path: str, mtime_ns: int, size: int) -> _Lexicon:
             continue
         word, freq, tag = jieba.re_userdict.match(line).groups()
         if not jieba.re_han_default.fullmatch(word):
-            raise ValueError(f"{path} line {lineno}: {word!r} has characters jieba never joins into a word "
-                             "(such as ·, 、 or spaces); count it on the text instead")
+            raise ValueError(
+                f"{path} line {lineno}: {word!r} has characters jieba never joins into a word "
+                "(such as ·, 、 or spaces); count it on the text instead"
+            )
         if freq is not None and int(freq) == 0:
             raise ValueError(f"{path} line {lineno}: frequency 0 (jieba's forced split) is not supported")
         entries.append((word, int(freq) if freq else None, tag.strip() if tag else None))
@@ -198,14 +203,22 @@ def _resplit_joined_runs(tokens: list[str], user_words: frozenset[str]) -> list[
     return out
 
 
-def tokenize_many(texts: Iterable[str], progress: bool = True, cache_dir: str | os.PathLike | None = None,
-                  userdict: str | os.PathLike = USERDICT) -> list[list[str]]:
+def tokenize_many(
+    texts: Iterable[str],
+    progress: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    userdict: str | os.PathLike = USERDICT,
+) -> list[list[str]]:
     """`tokenize` each text, as plain token lists; see `tokenize_table`, which this calls."""
     return tokenize_table(texts, progress, cache_dir, userdict).to_lists()
 
 
-def tokenize_table(texts: Iterable[str], progress: bool = True, cache_dir: str | os.PathLike | None = None,
-                   userdict: str | os.PathLike = USERDICT) -> TokenTable:
+def tokenize_table(
+    texts: Iterable[str],
+    progress: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    userdict: str | os.PathLike = USERDICT,
+) -> TokenTable:
     """`tokenize` each text, reusing token lists cached under `cache_dir` (default `data/processed`).
 
     Only texts never seen with this user dictionary are tokenized (with a progress bar if `progress`);
@@ -225,8 +238,12 @@ def tokenize_table(texts: Iterable[str], progress: bool = True, cache_dir: str |
         workers = min(os.cpu_count() or 1, 4, len(batches))  # rjieba releases the GIL while it cuts
         cut = partial(_cut_batch, seg=_segmenters(lexicon))
         token_lists = []
-        with tqdm(total=sum(map(len, new_texts)), unit="char", unit_scale=True, desc="tokenizing",
-                  disable=not progress) as bar, ThreadPoolExecutor(workers) as pool:
+        with (
+            tqdm(
+                total=sum(map(len, new_texts)), unit="char", unit_scale=True, desc="tokenizing", disable=not progress
+            ) as bar,
+            ThreadPoolExecutor(workers) as pool,
+        ):
             for batch, results in zip(batches, pool.map(cut, batches) if workers > 1 else map(cut, batches)):
                 token_lists += results
                 bar.update(sum(map(len, batch)))
@@ -287,7 +304,7 @@ def _read_cached(folder: Path, wanted: set[bytes]) -> tuple[list[TokenTable], di
 def _as_token_table(lists: pa.ListArray) -> TokenTable:
     """A shard's dictionary-encoded token lists, as a `TokenTable` (no string copied but the vocabulary)."""
     offsets = lists.offsets.to_numpy()
-    ids = lists.values.indices.to_numpy()[offsets[0]:offsets[-1]]
+    ids = lists.values.indices.to_numpy()[offsets[0] : offsets[-1]]
     return TokenTable(lists.values.dictionary.to_numpy(zero_copy_only=False), ids, offsets - offsets[0])
 
 
@@ -337,8 +354,9 @@ def _read_stopwords(path: str, mtime_ns: int, size: int) -> frozenset[str]:
         return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
 
 
-def content_tokens(tokens: Iterable[str], stop: Iterable[str] | None = None,
-                   keep_single: Iterable[str] = KEEP_SINGLE) -> list[str]:
+def content_tokens(
+    tokens: Iterable[str], stop: Iterable[str] | None = None, keep_single: Iterable[str] = KEEP_SINGLE
+) -> list[str]:
     """The tokens worth counting: no stopwords, punctuation, symbols, whitespace or numbers.
 
     `stop` defaults to `stopwords()`. A token needs at least one letter (Chinese characters count as
@@ -348,8 +366,11 @@ def content_tokens(tokens: Iterable[str], stop: Iterable[str] | None = None,
     """
     stop = stopwords() if stop is None else frozenset(stop)
     keep_single = frozenset(keep_single)
-    return [t for t in tokens
-            if t not in stop
-            and (len(t) > 1 or t in keep_single)
-            and not _CHINESE_NUMBER.fullmatch(t)
-            and any(unicodedata.category(c).startswith("L") for c in t)]
+    return [
+        t
+        for t in tokens
+        if t not in stop
+        and (len(t) > 1 or t in keep_single)
+        and not _CHINESE_NUMBER.fullmatch(t)
+        and any(unicodedata.category(c).startswith("L") for c in t)
+    ]

@@ -12,13 +12,14 @@ Fit with `fit_topics(dtm, k)`; choose K with `k_table` (coherence and stability 
 - Topic shares: a document's share of topic j is the share of its reconstructed term weight
   that topic j provides (NMF) or its topic proportion (LDA); rows sum to 1.
 """
+
 from __future__ import annotations
 
 import itertools
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -125,21 +126,27 @@ def topic_labels(model: TopicModel, folder: str | Path = LABELS_DIR) -> pd.Serie
     current = [" ".join(words) for words in top_word_lists(model)]
     if not path.exists():
         write_csv(
-            pd.DataFrame({
-                "topic": range(model.k),
-                "label": ["·".join(words.split()[:3]) for words in current],
-                "top_words": current,
-            }),
+            pd.DataFrame(
+                {
+                    "topic": range(model.k),
+                    "label": ["·".join(words.split()[:3]) for words in current],
+                    "top_words": current,
+                }
+            ),
             path,
         )
     stored = pd.read_csv(path, encoding="utf-8-sig", dtype={"label": str, "top_words": str})
     changed = [
-        t for t, words in zip(stored["topic"], stored["top_words"])
+        t
+        for t, words in zip(stored["topic"], stored["top_words"])
         if t >= model.k or _jaccard(set(str(words).split()), set(current[t].split())) < 0.5
     ]
     if changed or len(stored) != model.k:
-        warnings.warn(f"{path.name}: topics {changed} no longer match the labels written for them, so they are "
-                      "shown by their top words; check the labels or delete the file to start again.", stacklevel=2)
+        warnings.warn(
+            f"{path.name}: topics {changed} no longer match the labels written for them, so they are "
+            "shown by their top words; check the labels or delete the file to start again.",
+            stacklevel=2,
+        )
     labels = stored.set_index("topic")["label"].reindex(range(model.k))
     for t in range(model.k):
         if t in changed or pd.isna(labels[t]):
@@ -202,8 +209,14 @@ def k_table(
     for k in ks:
         runs = [top_word_lists(fit_topics(dtm, k, method, seed, **options), top_n) for seed in seeds]
         coherence = [npmi_coherence(dtm, run).mean() for run in runs]
-        rows.append({"k": k, "coherence": np.mean(coherence), "coherence_sd": np.std(coherence),
-                     "stability": topic_stability(runs)})
+        rows.append(
+            {
+                "k": k,
+                "coherence": np.mean(coherence),
+                "coherence_sd": np.std(coherence),
+                "stability": topic_stability(runs),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -230,7 +243,8 @@ def choose_k(table: pd.DataFrame, min_stability: float = MIN_STABILITY, margin: 
 def document_topics(model: TopicModel) -> pd.DataFrame:
     """Topic shares per document unit (index unit_id, one column per topic)."""
     return pd.DataFrame(
-        model.doc_topics, index=pd.Index(model.dtm.units["unit_id"], name="unit_id"),
+        model.doc_topics,
+        index=pd.Index(model.dtm.units["unit_id"], name="unit_id"),
         columns=pd.RangeIndex(model.k, name="topic"),
     )
 
@@ -240,8 +254,9 @@ def _weighted_shares(model: TopicModel, by: pd.Series) -> pd.DataFrame:
 
     Units whose key is missing (e.g. an unknown date) form a group of their own.
     """
-    weighted = pd.DataFrame(model.doc_topics * model.dtm.units["n_terms"].to_numpy()[:, None],
-                            columns=pd.RangeIndex(model.k, name="topic"))
+    weighted = pd.DataFrame(
+        model.doc_topics * model.dtm.units["n_terms"].to_numpy()[:, None], columns=pd.RangeIndex(model.k, name="topic")
+    )
     totals = weighted.groupby(by.to_numpy(), sort=False, dropna=False).sum()
     totals.index.name = by.name
     return totals.div(totals.sum(axis=1), axis=0)
@@ -270,7 +285,8 @@ def typical_documents(model: TopicModel, n: int = 3, level: str = "article", min
     if level == "article":
         shares = article_topics(model)
         details = units.groupby("article_id", sort=False).agg(
-            {**{c: "first" for c in ("issue", "date", "headline") if c in units.columns}, "n_terms": "sum"})
+            {**{c: "first" for c in ("issue", "date", "headline") if c in units.columns}, "n_terms": "sum"}
+        )
     elif level == "unit":
         shares = document_topics(model)
         details = units.set_index("unit_id")
@@ -280,8 +296,11 @@ def typical_documents(model: TopicModel, n: int = 3, level: str = "article", min
     rows = []
     for topic in range(model.k):
         best = shares[topic].nlargest(n)
-        rows.append(pd.DataFrame({"topic": topic, "rank": range(len(best)), "share": best.to_numpy()},
-                                 index=best.index).join(details))
+        rows.append(
+            pd.DataFrame({"topic": topic, "rank": range(len(best)), "share": best.to_numpy()}, index=best.index).join(
+                details
+            )
+        )
     return pd.concat(rows).reset_index()
 
 
@@ -324,15 +343,20 @@ def plot_k_table(table: pd.DataFrame, chosen: int | None = None, min_stability: 
 def plot_top_words(model: TopicModel, n: int = 10, labels: pd.Series | None = None, ncols: int = 4):
     """Grid of bar charts: each topic's n heaviest words and their weights."""
     nrows = -(-model.k // ncols)
-    fig, axes = _figure(nrows=nrows, ncols=ncols, figsize=(3 * ncols, 0.25 * n * nrows + 0.8 * nrows),
-                        constrained_layout=True, squeeze=False)
+    fig, axes = _figure(
+        nrows=nrows,
+        ncols=ncols,
+        figsize=(3 * ncols, 0.25 * n * nrows + 0.8 * nrows),
+        constrained_layout=True,
+        squeeze=False,
+    )
     words = top_words(model, n)
     for ax, (topic, rows), name in zip(axes.flat, words.groupby("topic"), _names(model, labels)):
         ax.barh(rows["word"], rows["weight"], color=f"C{topic % 10}")
         ax.invert_yaxis()
         ax.set_title(name, fontsize=10)
         ax.tick_params(axis="x", labelsize=7)
-    for ax in axes.flat[model.k:]:
+    for ax in axes.flat[model.k :]:
         ax.set_visible(False)
     return fig
 
@@ -347,8 +371,7 @@ def plot_document_topics(shares: pd.DataFrame, model: TopicModel, labels: pd.Ser
     return fig
 
 
-def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None,
-                    ncols: int = 4):
+def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None, ncols: int = 4):
     """Small multiples: each topic's share over the prevalence index (years, dates or issues).
 
     Years without data (an integer index with gaps) break the line instead of bridging the gap.
@@ -356,15 +379,25 @@ def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Seri
     if pd.api.types.is_integer_dtype(prevalence.index) and len(prevalence):
         prevalence = prevalence.reindex(range(prevalence.index.min(), prevalence.index.max() + 1))
     nrows = -(-model.k // ncols)
-    fig, axes = _figure(nrows=nrows, ncols=ncols, figsize=(3 * ncols, 2.2 * nrows), sharex=True,
-                        sharey=True, constrained_layout=True, squeeze=False)
-    x = prevalence.index if pd.api.types.is_numeric_dtype(prevalence.index) or \
-        pd.api.types.is_datetime64_any_dtype(prevalence.index) else prevalence.index.astype(str)
+    fig, axes = _figure(
+        nrows=nrows,
+        ncols=ncols,
+        figsize=(3 * ncols, 2.2 * nrows),
+        sharex=True,
+        sharey=True,
+        constrained_layout=True,
+        squeeze=False,
+    )
+    x = (
+        prevalence.index
+        if pd.api.types.is_numeric_dtype(prevalence.index) or pd.api.types.is_datetime64_any_dtype(prevalence.index)
+        else prevalence.index.astype(str)
+    )
     for ax, topic, name in zip(axes.flat, range(model.k), _names(model, labels)):
         ax.plot(x, prevalence[topic], marker="o", markersize=3, color=f"C{topic % 10}")
         ax.set_title(name, fontsize=10)
         ax.tick_params(axis="x", labelsize=7, labelrotation=45)
-    for ax in axes.flat[model.k:]:
+    for ax in axes.flat[model.k :]:
         ax.set_visible(False)
     axes[0, 0].set_ylim(bottom=0)
     fig.supylabel("主题占比 topic share")

@@ -3,6 +3,7 @@
 Each `### ` item of a day file becomes one article: its headline, and its `<p>` paragraphs with
 tags, entities and the `[查看原文](…)` link removed. The transcripts are not shipped with the project.
 """
+
 from __future__ import annotations
 
 import html
@@ -30,7 +31,13 @@ def news_items(days: int | None = None) -> pd.DataFrame:
             headline, _, body = item.partition("\n")
             body = SOURCE_LINK.sub("", body.replace("</p>", "\n"))
             paragraphs = (html.unescape(TAG.sub("", p)).strip() for p in body.split("\n"))
-            rows.append({"article_id": f"{path.stem}#{order:02d}", "issue": path.stem,
-                         "date": pd.Timestamp(path.stem), "headline": headline.strip(),
-                         "text": "\n".join(p for p in paragraphs if p)})
+            rows.append(
+                {
+                    "article_id": f"{path.stem}#{order:02d}",
+                    "issue": path.stem,
+                    "date": pd.Timestamp(path.stem),
+                    "headline": headline.strip(),
+                    "text": "\n".join(p for p in paragraphs if p),
+                }
+            )
     return pd.DataFrame(rows)

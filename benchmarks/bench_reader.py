@@ -6,6 +6,7 @@ Inputs: the sample page replicated into many pages (each parsed as its own page)
 新闻联播 transcripts from the shared corpus turned into pages (one `### ` item = headline + paragraphs).
 The reader must stay at least 10 times faster than tokenizing, so it is never the bottleneck.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,11 +22,14 @@ from analysis.lines import _jieba  # noqa: E402
 from analysis.paths import RAW, SHARED_CORPUS  # noqa: E402
 from analysis.transcripts import news_items  # noqa: E402
 
+
 def xinwenlianbo_pages(days: int) -> list[str]:
     """One page per day: each news item's headline, then its paragraphs."""
     items = news_items(days)
-    return ["\n\n".join(block for row in day.itertuples() for block in [row.headline, *row.text.split("\n")])
-            for _, day in items.groupby("issue", sort=True)]
+    return [
+        "\n\n".join(block for row in day.itertuples() for block in [row.headline, *row.text.split("\n")])
+        for _, day in items.groupby("issue", sort=True)
+    ]
 
 
 def throughput(pages: list[str]) -> tuple[float, float]:
@@ -50,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     _jieba()  # load jieba's dictionary once, outside every timing
     sample = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
-    inputs = {"sample page x%d" % args.pages: [sample] * args.pages}
+    inputs = {f"sample page x{args.pages}": [sample] * args.pages}
     if (SHARED_CORPUS / "xinwenlianbo").exists():
         inputs[f"新闻联播, {args.days} days"] = xinwenlianbo_pages(args.days)
     print(f"{'input':<24}{'MB':>7}{'reader MB/s':>13}{'jieba MB/s':>12}{'ratio':>8}")

@@ -7,6 +7,7 @@ extract_slogans on the chosen days and for jieba.lcut on a subset, and their rat
     python benchmarks/bench_slogans.py            # every day (about 36 MB)
     python benchmarks/bench_slogans.py --days 200 --jieba-mb 2
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.frequency import slogan_summary  # noqa: E402
 from analysis.slogans import extract_slogans  # noqa: E402
 from analysis.transcripts import NEWS, news_items  # noqa: E402
+
 
 def megabytes(texts) -> float:
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6

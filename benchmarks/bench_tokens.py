@@ -10,6 +10,7 @@ every cold run starts from an empty cache in a temporary folder, never in the pr
 time `tokenize_table`, which hands cached tokens on as ids into a vocabulary (what `build_dtm` and
 `word_frequencies` count); the `tokenize_many` row turns them into Python lists of strings.
 """
+
 import argparse
 import re
 import sys
@@ -23,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import tokens  # noqa: E402
 from analysis.dtm import document_units  # noqa: E402
-from analysis.transcripts import news_items  # noqa: E402
 from analysis.paths import SHARED_CORPUS  # noqa: E402
+from analysis.transcripts import news_items  # noqa: E402
 
 
 def load_days(limit_mb: float | None) -> list[str]:
@@ -101,7 +102,7 @@ def main() -> None:
     assert runs[0][4] == reference
     paragraphs = document_units(news_items(), "paragraph")["text"].head(args.paragraphs).tolist()
     sizes = np.cumsum([len(t.encode("utf-8")) for t in paragraphs])
-    short_subset = paragraphs[:int(np.searchsorted(sizes, mb(subset) * 1e6)) + 1]  # as many MB as `subset`
+    short_subset = paragraphs[: int(np.searchsorted(sizes, mb(subset) * 1e6)) + 1]  # as many MB as `subset`
     t_jieba_short = best_of(args.repeat, lambda: [tokens.reference_tokenize(t) for t in short_subset])[1]
     t_plain_short = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in paragraphs])[1]
     t_cold_short = min(cold_run(paragraphs) for _ in range(args.repeat))
@@ -123,11 +124,17 @@ def main() -> None:
         rate = megabytes / seconds
         print(f"{name:52} {megabytes:6.1f} {seconds:8.2f} {rate:8.1f} {rate / jieba_rate:8.1f}")
     print(f"\none-time set-up per process (jieba + rjieba + user dictionary): {t_init:.2f} s, not in the rows")
-    print(f"rerun after adding one day ({mb(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
-          f"{100 * t_add / t_cold:.1f}% of the cold run (target <= 5%)")
-    print(f"cold run vs jieba: {mb(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset")
-    print(f"paragraphs, cold run vs jieba on paragraphs: "
-          f"{mb(paragraphs) / t_cold_short / (mb(short_subset) / t_jieba_short):.1f}x")
+    print(
+        f"rerun after adding one day ({mb(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
+        f"{100 * t_add / t_cold:.1f}% of the cold run (target <= 5%)"
+    )
+    print(
+        f"cold run vs jieba: {mb(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset"
+    )
+    print(
+        f"paragraphs, cold run vs jieba on paragraphs: "
+        f"{mb(paragraphs) / t_cold_short / (mb(short_subset) / t_jieba_short):.1f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ n_jobs=1; BLAS limited to one thread, so bare and project runs compete equally f
 
 Run: .venv/bin/python benchmarks/bench_topics.py [--sizes 1000 10000 50000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,8 +79,10 @@ def main() -> None:
     start = time.perf_counter()
     tokens = tokenize_table(units["text"].tolist(), progress=True)
     token_lists = tokens.to_lists()
-    print(f"{len(units):,} paragraphs, {units['text'].str.len().sum():,} characters; "
-          f"tokens in {time.perf_counter() - start:.1f} s (cached after the first run)\n")
+    print(
+        f"{len(units):,} paragraphs, {units['text'].str.len().sum():,} characters; "
+        f"tokens in {time.perf_counter() - start:.1f} s (cached after the first run)\n"
+    )
 
     rows = []
     for n in sizes:
@@ -87,16 +90,22 @@ def main() -> None:
         part, part_tokens, part_lists = units.iloc[:n], tokens[:n], token_lists[:n]
         bare_dtm, project_dtm, _, dtm = best_times(
             lambda: CountVectorizer(analyzer=identity, min_df=2, max_df=0.5).fit_transform(part_lists),
-            lambda: build_dtm(part, part_tokens), repeats)
+            lambda: build_dtm(part, part_tokens),
+            repeats,
+        )
         rows.append({"size": n, "step": "matrix", "bare_s": bare_dtm, "project_s": project_dtm})
         for method, options in OPTIONS.items():
             matrix = model_input(dtm, method)
             bare, project, fitted, model = best_times(
-                lambda: bare_fit(method, matrix, options), lambda: fit_topics(dtm, K, method, 0, **options), repeats)
+                lambda: bare_fit(method, matrix, options), lambda: fit_topics(dtm, K, method, 0, **options), repeats
+            )
             assert (model.term_weights == fitted.components_).all(), "project and bare fits differ"
             rows.append({"size": n, "step": method, "bare_s": bare, "project_s": project})
-            print(f"{n:>6,} paragraphs, {method}: matrix {dtm.counts.shape[0]:,} x {dtm.counts.shape[1]:,}, "
-                  f"topic 0 = {' '.join(top_word_lists(model, 6)[0])}", flush=True)
+            print(
+                f"{n:>6,} paragraphs, {method}: matrix {dtm.counts.shape[0]:,} x {dtm.counts.shape[1]:,}, "
+                f"topic 0 = {' '.join(top_word_lists(model, 6)[0])}",
+                flush=True,
+            )
     table = pd.DataFrame(rows)
     table["overhead_%"] = (table["project_s"] / table["bare_s"] - 1) * 100
     print()

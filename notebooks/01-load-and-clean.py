@@ -11,15 +11,14 @@
 # so the date is known) and run all cells, or `papermill notebooks/01-load-and-clean.ipynb out.ipynb -p RAW_DIR data/raw`.
 
 # %% tags=["parameters"]
-RAW_DIR = "data/raw"       # folder of raw page texts
+RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # cache and exports (regenerated)
-ISSUES = []                # issue ids to show in detail; [] = all
+ISSUES = []  # issue ids to show in detail; [] = all
 
 # %%
 from analysis.notebook import setup
 
 setup()
-import pandas as pd
 
 import analysis
 
@@ -39,7 +38,8 @@ articles[["article_id", "date", "kind", "headline", "reporters", "subheads"]]
 
 # %%
 articles.assign(chars=articles["text"].str.len(), paragraphs=articles["text"].str.count("\n") + 1)[
-    ["article_id", "headline", "chars", "paragraphs"]]
+    ["article_id", "headline", "chars", "paragraphs"]
+]
 
 # %% [markdown]
 # ## What was repaired on each page
@@ -50,7 +50,8 @@ shown = articles if not ISSUES else articles[articles["issue"].isin(ISSUES)]
 repairs = shown[["article_id", "headline", "flags"]].explode("flags").dropna(subset=["flags"])
 repairs["repair"] = repairs["flags"].str.replace(r"\s*(?:(?:at|from) line \d+.*|\(line \d+\)|:.*)$", "", regex=True)
 repairs.assign(issue=repairs["article_id"].str.split("#").str[0]).pivot_table(
-    index="repair", columns="issue", values="flags", aggfunc="count", fill_value=0)
+    index="repair", columns="issue", values="flags", aggfunc="count", fill_value=0
+)
 
 # %%
 repairs[~repairs["repair"].str.startswith("column break")][["article_id", "headline", "flags"]]

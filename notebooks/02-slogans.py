@@ -9,25 +9,33 @@
 # Rerun on a new issue: `papermill notebooks/02-slogans.ipynb out.ipynb -p RAW_DIR data/raw`.
 
 # %% tags=["parameters"]
-RAW_DIR = "data/raw"                        # folder of raw page texts
-PROCESSED_DIR = "data/processed"            # article-table cache (regenerated)
-ISSUES = []                                 # issue ids to include; [] = all
-LEXICON = "data/lexicon/slogans.csv"        # the researcher's slogan lexicon
-TOP_N = 20                                  # slogans shown in the charts and the heatmaps
-KWIC_TERMS = []                             # terms to show in context; [] = the 3 most used slogans
-KWIC_WIDTH = 15                             # characters of context on each side
+RAW_DIR = "data/raw"  # folder of raw page texts
+PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
+ISSUES = []  # issue ids to include; [] = all
+LEXICON = "data/lexicon/slogans.csv"  # the researcher's slogan lexicon
+TOP_N = 20  # slogans shown in the charts and the heatmaps
+KWIC_TERMS = []  # terms to show in context; [] = the 3 most used slogans
+KWIC_WIDTH = 15  # characters of context on each side
 ECHO_TERMS = ["高质量发展", "营商环境", "新质生产力", "招商引资", "一带一路", "改革开放", "四个现代化"]
 
 # %%
-from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
+
 setup()
 import pandas as pd
 
 import analysis
 from analysis.atomic import write_csv
 from analysis.echo import echo_timeline, national_echo
-from analysis.frequency import (cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles,
-                                slogan_summary)
+from analysis.frequency import (
+    cooccurrence,
+    counts_by,
+    kwic,
+    plot_matrix,
+    plot_top_slogans,
+    slogan_articles,
+    slogan_summary,
+)
 from analysis.paths import REPORTS
 from analysis.slogans import TYPE_LABELS, extract_slogans, slogan_lexicon
 
@@ -122,8 +130,13 @@ echo.sort_values(["found", "first_year"], ascending=[False, True])
 
 # %%
 fig = echo_timeline(ECHO_TERMS)
-analysis.save_figure(fig, "02-national-echo-timeline", caption="政府工作报告中的提法，1954-2025（每万字）",
-                     notebook="02-slogans", source="国务院政府工作报告（维基文库）")
+analysis.save_figure(
+    fig,
+    "02-national-echo-timeline",
+    caption="政府工作报告中的提法，1954-2025（每万字）",
+    notebook="02-slogans",
+    source="国务院政府工作报告（维基文库）",
+)
 fig
 
 # %% [markdown]
@@ -131,8 +144,13 @@ fig
 
 # %%
 tables = {
-    "slogan_uses": uses, "slogan_summary": summary, "slogan_articles": slogan_articles(uses, articles),
-    "slogans_by_issue": counts_by(uses, "issue"), "slogans_by_date": counts_by(uses, "date"),
-    "slogan_cooccurrence": cooccurrence(uses), "kwic": contexts, "national_echo": echo,
+    "slogan_uses": uses,
+    "slogan_summary": summary,
+    "slogan_articles": slogan_articles(uses, articles),
+    "slogans_by_issue": counts_by(uses, "issue"),
+    "slogans_by_date": counts_by(uses, "date"),
+    "slogan_cooccurrence": cooccurrence(uses),
+    "kwic": contexts,
+    "national_echo": echo,
 }
 [write_csv(table, OUT / f"{name}.csv").name for name, table in tables.items()]

@@ -9,22 +9,23 @@
 # Rerun on a new issue: `papermill notebooks/03-topics.ipynb out.ipynb -p RAW_DIR data/raw`.
 
 # %% tags=["parameters"]
-RAW_DIR = "data/raw"                    # folder of raw page texts
-PROCESSED_DIR = "data/processed"        # caches of parsed pages and tokens (regenerated)
+RAW_DIR = "data/raw"  # folder of raw page texts
+PROCESSED_DIR = "data/processed"  # caches of parsed pages and tokens (regenerated)
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
-ISSUES = []                             # issue ids to include; [] = all
-CORPUS = "paper"                        # name of this corpus in the labels files
-UNIT = "paragraph"                      # "paragraph" or "article": what one document is
-METHOD = "nmf"                          # "nmf" (TF-IDF) or "lda" (counts)
-K_RANGE = [2, 3, 4, 5, 6, 8]            # numbers of topics to compare
-K = 0                                   # 0 = take choose_k's pick; any other value overrides it
-SEEDS = [0, 1, 2]                       # seeds for the stability check; the model uses the first
-TOP_N = 10                              # top words per topic
-GOV_K_RANGE = [6, 8, 10, 12, 15, 20]    # numbers of topics to compare on the government reports
-GOV_K = 0                               # 0 = choose_k's pick
+ISSUES = []  # issue ids to include; [] = all
+CORPUS = "paper"  # name of this corpus in the labels files
+UNIT = "paragraph"  # "paragraph" or "article": what one document is
+METHOD = "nmf"  # "nmf" (TF-IDF) or "lda" (counts)
+K_RANGE = [2, 3, 4, 5, 6, 8]  # numbers of topics to compare
+K = 0  # 0 = take choose_k's pick; any other value overrides it
+SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
+TOP_N = 10  # top words per topic
+GOV_K_RANGE = [6, 8, 10, 12, 15, 20]  # numbers of topics to compare on the government reports
+GOV_K = 0  # 0 = choose_k's pick
 
 # %%
-from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
+
 setup()
 import pandas as pd
 
@@ -33,8 +34,18 @@ from analysis.dtm import build_dtm, document_units
 from analysis.echo import load_gov_reports
 from analysis.tokens import tokenize_table
 from analysis.topics import (
-    article_topics, choose_k, fit_topics, k_table, plot_document_topics, plot_k_table, plot_prevalence,
-    plot_top_words, top_word_lists, topic_labels, topic_prevalence, typical_documents,
+    article_topics,
+    choose_k,
+    fit_topics,
+    k_table,
+    plot_document_topics,
+    plot_k_table,
+    plot_prevalence,
+    plot_top_words,
+    top_word_lists,
+    topic_labels,
+    topic_prevalence,
+    typical_documents,
 )
 
 # %% [markdown]
@@ -85,8 +96,9 @@ pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
 table = k_table(dtm, K_RANGE, METHOD, seeds=SEEDS, top_n=TOP_N)
 chosen = K or choose_k(table)
 fig = plot_k_table(table, chosen=chosen)
-analysis.save_figure(fig, "03-k-choice", caption=f"主题数K的选择：一致性与稳定性（{CORPUS}，{UNIT}）",
-                     notebook="03-topics")
+analysis.save_figure(
+    fig, "03-k-choice", caption=f"主题数K的选择：一致性与稳定性（{CORPUS}，{UNIT}）", notebook="03-topics"
+)
 print(f"K = {chosen}" + (" (set by hand)" if K else " (choose_k)"))
 table.round(3)
 
@@ -132,8 +144,9 @@ by_issue = topic_prevalence(model, "issue")
 by_date = topic_prevalence(model, "date")
 over_time = by_date if by_date.index.notna().any() else by_issue
 fig = plot_prevalence(over_time, model, labels=labels)
-analysis.save_figure(fig, "03-prevalence-over-time", caption=f"主题占比随期次/日期变化（{model.key}）",
-                     notebook="03-topics")
+analysis.save_figure(
+    fig, "03-prevalence-over-time", caption=f"主题占比随期次/日期变化（{model.key}）", notebook="03-topics"
+)
 pd.concat({"issue": by_issue, "date": by_date.set_axis(by_date.index.astype(str))}).rename(columns=labels).round(3)
 
 # %% [markdown]
@@ -153,8 +166,15 @@ typical.assign(label=typical.topic.map(labels))[["topic", "label", "rank", "shar
 # %%
 reports = load_gov_reports()
 year = reports.year.astype(int).astype(str)
-report_articles = pd.DataFrame({"article_id": year, "issue": year, "date": pd.to_datetime(year, format="%Y"),
-                                "headline": reports.title, "text": reports.text})
+report_articles = pd.DataFrame(
+    {
+        "article_id": year,
+        "issue": year,
+        "date": pd.to_datetime(year, format="%Y"),
+        "headline": reports.title,
+        "text": reports.text,
+    }
+)
 gov_units = document_units(report_articles, "paragraph")
 gov_dtm = build_dtm(gov_units, tokenize_table(gov_units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR))
 print(f"{len(reports)} reports → {gov_dtm.counts.shape[0]} paragraphs × {gov_dtm.counts.shape[1]} terms")
@@ -176,8 +196,9 @@ gov_table.round(3)
 gov_model = fit_topics(gov_dtm, gov_k, METHOD, seed=SEEDS[0], name="gov_reports-paragraph")
 gov_labels = topic_labels(gov_model, LABELS_DIR)
 fig = plot_top_words(gov_model, n=TOP_N, labels=gov_labels)
-analysis.save_figure(fig, "03-gov-top-words", caption=f"政府工作报告各主题的高频词（{gov_model.key}）",
-                     notebook="03-topics")
+analysis.save_figure(
+    fig, "03-gov-top-words", caption=f"政府工作报告各主题的高频词（{gov_model.key}）", notebook="03-topics"
+)
 fig
 
 # %% [markdown]
@@ -188,8 +209,9 @@ fig
 # %%
 by_year = topic_prevalence(gov_model, "year")
 fig = plot_prevalence(by_year, gov_model, labels=gov_labels)
-analysis.save_figure(fig, "03-gov-prevalence-by-year", caption=f"政府工作报告主题占比随年份变化（{gov_model.key}）",
-                     notebook="03-topics")
+analysis.save_figure(
+    fig, "03-gov-prevalence-by-year", caption=f"政府工作报告主题占比随年份变化（{gov_model.key}）", notebook="03-topics"
+)
 fig
 
 # %% [markdown]
@@ -198,4 +220,5 @@ fig
 # %%
 gov_typical = typical_documents(gov_model, n=1, level="unit")
 gov_typical.assign(label=gov_typical.topic.map(gov_labels), text=gov_typical.text.str[:120])[
-    ["topic", "label", "share", "article_id", "text"]]
+    ["topic", "label", "share", "article_id", "text"]
+]

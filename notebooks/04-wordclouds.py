@@ -10,23 +10,24 @@
 # Rerun on a new issue: `papermill notebooks/04-wordclouds.ipynb out.ipynb -p RAW_DIR data/raw`.
 
 # %% tags=["parameters"]
-RAW_DIR = "data/raw"      # folder of raw page texts
+RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels (as in 03-topics)
-ISSUES = []               # issue ids to include; [] = all
-ARTICLE_ISSUE = ""        # issue whose articles get one cloud each; "" = the latest issue
-MAX_WORDS = 150           # words in the corpus cloud
-GRID_COLUMNS = 3          # clouds per row in the grids
-CORPUS = "paper"          # corpus name of the topics notebook (03): same model, same label file
+ISSUES = []  # issue ids to include; [] = all
+ARTICLE_ISSUE = ""  # issue whose articles get one cloud each; "" = the latest issue
+MAX_WORDS = 150  # words in the corpus cloud
+GRID_COLUMNS = 3  # clouds per row in the grids
+CORPUS = "paper"  # corpus name of the topics notebook (03): same model, same label file
 K_RANGE = [2, 3, 4, 5, 6, 8]  # as in 03-topics: numbers of topics compared
-K = 0                     # as in 03-topics: 0 = choose_k's pick
-SEEDS = [0, 1, 2]         # as in 03-topics: the model uses the first
-MASK = ""                 # optional image whose white part stays empty, e.g. "data/reference/mask.png"
+K = 0  # as in 03-topics: 0 = choose_k's pick
+SEEDS = [0, 1, 2]  # as in 03-topics: the model uses the first
+MASK = ""  # optional image whose white part stays empty, e.g. "data/reference/mask.png"
 SEED = 0
 
 # %%
 # %matplotlib inline
-from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
+
 setup()
 import pandas as pd
 
@@ -66,8 +67,9 @@ pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
 fig = clouds.wordcloud_figure(
     corpus_counts, f"全部文章词云（{len(articles)} 篇）", max_words=MAX_WORDS, mask=MASK or None, seed=SEED
 )
-analysis.save_figure(fig, "04-wordcloud-corpus", caption=f"Word cloud of all {len(articles)} articles",
-                     notebook=NOTEBOOK, source=RAW_DIR)
+analysis.save_figure(
+    fig, "04-wordcloud-corpus", caption=f"Word cloud of all {len(articles)} articles", notebook=NOTEBOOK, source=RAW_DIR
+)
 fig
 
 # %% [markdown]
@@ -84,8 +86,13 @@ per_article = {
     for row in in_issue.itertuples()
 }
 fig = clouds.wordcloud_grid(per_article, ncols=GRID_COLUMNS, title=f"各篇文章词云 · {issue}", seed=SEED)
-analysis.save_figure(fig, f"04-wordcloud-articles-{issue}", caption=f"One word cloud per article, issue {issue}",
-                     notebook=NOTEBOOK, source=RAW_DIR)
+analysis.save_figure(
+    fig,
+    f"04-wordcloud-articles-{issue}",
+    caption=f"One word cloud per article, issue {issue}",
+    notebook=NOTEBOOK,
+    source=RAW_DIR,
+)
 fig
 
 # %% [markdown]
@@ -102,15 +109,22 @@ from analysis.topics import choose_k, fit_topics, k_table, top_words, topic_labe
 
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
 dtm = build_dtm(units, tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
-model = fit_topics(dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0],
-                   name=f"{CORPUS}-paragraph")
+model = fit_topics(
+    dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0], name=f"{CORPUS}-paragraph"
+)
 labels = topic_labels(model, LABELS_DIR)
 weights = top_words(model, n=60)
-per_topic = {f"{topic} {labels[topic]}": dict(zip(group["word"], group["weight"]))
-             for topic, group in weights.groupby("topic")}
+per_topic = {
+    f"{topic} {labels[topic]}": dict(zip(group["word"], group["weight"])) for topic, group in weights.groupby("topic")
+}
 fig = clouds.wordcloud_grid(per_topic, ncols=GRID_COLUMNS, title=f"各主题词云（{model.key}）", seed=SEED)
-analysis.save_figure(fig, f"04-wordcloud-topics-{model.key}", caption=f"One word cloud per topic, {model.key}",
-                     notebook=NOTEBOOK, source=RAW_DIR)
+analysis.save_figure(
+    fig,
+    f"04-wordcloud-topics-{model.key}",
+    caption=f"One word cloud per topic, {model.key}",
+    notebook=NOTEBOOK,
+    source=RAW_DIR,
+)
 fig
 
 # %% [markdown]
@@ -125,6 +139,11 @@ per_issue = {
     for (_, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
 }
 fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云（按日期排列）", seed=SEED)
-analysis.save_figure(fig, "04-wordcloud-issues", caption=f"One word cloud per issue ({len(per_issue)} issues)",
-                     notebook=NOTEBOOK, source=RAW_DIR)
+analysis.save_figure(
+    fig,
+    "04-wordcloud-issues",
+    caption=f"One word cloud per issue ({len(per_issue)} issues)",
+    notebook=NOTEBOOK,
+    source=RAW_DIR,
+)
 fig

@@ -7,24 +7,26 @@
 # Rerun after dropping a new page into `data/raw/`: `bash run.sh`, or in JupyterLab *Run All*.
 
 # %% tags=["parameters"]
-RAW_DIR = "data/raw"                  # folder of raw page texts
-PROCESSED_DIR = "data/processed"      # cache of parsed pages and tokens
+RAW_DIR = "data/raw"  # folder of raw page texts
+PROCESSED_DIR = "data/processed"  # cache of parsed pages and tokens
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
-ISSUE = ""                            # issue id to brief; "" = the newest
-TOP_N = 12                            # terms shown rising / falling
-MIN_COUNT = 3                         # a term needs this many uses in all to be compared
-K_RANGE = [2, 3, 4, 5, 6, 8]          # as in 03-topics: numbers of topics compared
-K = 0                                 # as in 03-topics: 0 = choose_k's pick
-SEEDS = [0, 1, 2]                     # as in 03-topics: the model uses the first
+ISSUE = ""  # issue id to brief; "" = the newest
+TOP_N = 12  # terms shown rising / falling
+MIN_COUNT = 3  # a term needs this many uses in all to be compared
+K_RANGE = [2, 3, 4, 5, 6, 8]  # as in 03-topics: numbers of topics compared
+K = 0  # as in 03-topics: 0 = choose_k's pick
+SEEDS = [0, 1, 2]  # as in 03-topics: the model uses the first
 
 # %%
-from analysis.notebook import setup   # chdir to project root, configure CJK fonts for matplotlib
+from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
+
 setup()
 import os
 
 import pandas as pd
 
 import analysis
+from analysis.atomic import write_text
 from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import build_dtm, document_units
@@ -32,7 +34,6 @@ from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
 from analysis.tokens import content_tokens, tokenize_many, tokenize_table
 from analysis.topics import article_topics, choose_k, fit_topics, k_table, topic_labels
-from analysis.atomic import write_text
 
 # %% [markdown]
 # The issue to brief, and the issues before it that it is compared with (by date; undated issues last).
@@ -60,13 +61,17 @@ fresh
 # smoothed so that a word absent on one side stays finite. With no earlier issue there is nothing to compare.
 
 # %%
-tokens = pd.Series([content_tokens(t) for t in tokenize_many(articles["text"].tolist(), progress=False,
-                                                            cache_dir=PROCESSED_DIR)], index=articles.index)
+tokens = pd.Series(
+    [content_tokens(t) for t in tokenize_many(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)],
+    index=articles.index,
+)
 changes = term_changes(tokens, articles, issue, min_count=MIN_COUNT)
 figures = {}
 if len(earlier):
     fig = plot_term_changes(changes, n=TOP_N, title=f"{issue}：用词升降（对照此前{earlier['issue'].nunique()}期）")
-    paths = analysis.save_figure(fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief")
+    paths = analysis.save_figure(
+        fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief"
+    )
     figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], REPORTS)
 changes.head(TOP_N)
 
@@ -87,8 +92,13 @@ model = fit_topics(dtm, chosen, "nmf", seed=SEEDS[0], name="paper-paragraph")
 labels = topic_labels(model, LABELS_DIR)
 mix = article_topics(model)
 ids = [a for a in mine["article_id"] if a in mix.index]
-topics = pd.DataFrame({"headline": mine.set_index("article_id").loc[ids, "headline"],
-                       "topic": mix.loc[ids].idxmax(axis=1).map(labels), "share": mix.loc[ids].max(axis=1)})
+topics = pd.DataFrame(
+    {
+        "headline": mine.set_index("article_id").loc[ids, "headline"],
+        "topic": mix.loc[ids].idxmax(axis=1).map(labels),
+        "share": mix.loc[ids].max(axis=1),
+    }
+)
 topics
 
 # %% [markdown]

@@ -6,6 +6,7 @@
 
 A failing notebook is named with its failing cell, and the run stops with a non-zero exit.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,13 @@ def declared_parameters(notebook: Path) -> set[str]:
     """Names assigned in the notebook's `parameters` cell."""
     for cell in nbformat.read(notebook, as_version=4).cells:
         if "parameters" in cell.metadata.get("tags", []):
-            return {t.id for node in ast.parse(cell.source).body if isinstance(node, ast.Assign)
-                    for t in node.targets if isinstance(t, ast.Name)}
+            return {
+                t.id
+                for node in ast.parse(cell.source).body
+                if isinstance(node, ast.Assign)
+                for t in node.targets
+                if isinstance(t, ast.Name)
+            }
     return set()
 
 
@@ -51,11 +57,21 @@ def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> Path:
     declared = declared_parameters(notebook)
     parameters = {k: v for k, v in parameters.items() if k in declared}  # each notebook takes what it declares
     try:
-        papermill.execute_notebook(notebook, out, parameters=parameters, kernel_name="python3", language="python",
-                                   cwd=str(notebook.parent), progress_bar=True, report_mode=False)
+        papermill.execute_notebook(
+            notebook,
+            out,
+            parameters=parameters,
+            kernel_name="python3",
+            language="python",
+            cwd=str(notebook.parent),
+            progress_bar=True,
+            report_mode=False,
+        )
     except papermill.PapermillExecutionError as e:
-        raise SystemExit(f"FAILED {notebook.name}, cell {e.exec_count}: {e.ename}: {e.evalue}\n"
-                         f"(executed copy with the traceback: {out})") from None
+        raise SystemExit(
+            f"FAILED {notebook.name}, cell {e.exec_count}: {e.ename}: {e.evalue}\n"
+            f"(executed copy with the traceback: {out})"
+        ) from None
     body, _ = HTMLExporter().from_notebook_node(nbformat.read(out, as_version=4))
     write_text(out.with_suffix(".html"), body)
     return out

@@ -3,6 +3,7 @@
 Each paragraph is a tuple of line prefixes on the raw page; the lines are joined without a
 break, which repairs column breaks by hand (服务要比需 + 求早 -> 服务要比需求早).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -76,9 +77,15 @@ def paragraph(prefixes: tuple[str, ...]) -> str:
 def sample_articles() -> pd.DataFrame:
     """The sample page's main articles in the reader's table shape (the columns slogans need)."""
     rows = [
-        {"article_id": f"{ISSUE}#{order:02d}", "issue": ISSUE, "date": pd.NaT,
-         "order": order, "kind": "article", "headline": headline,
-         "text": "\n".join(paragraph(p) for p in paras)}
+        {
+            "article_id": f"{ISSUE}#{order:02d}",
+            "issue": ISSUE,
+            "date": pd.NaT,
+            "order": order,
+            "kind": "article",
+            "headline": headline,
+            "text": "\n".join(paragraph(p) for p in paras),
+        }
         for order, (headline, paras) in enumerate(ARTICLES.items(), start=1)
     ]
     return pd.DataFrame(rows)
@@ -88,4 +95,3 @@ def article(articles: pd.DataFrame, headline_start: str) -> pd.Series:
     """The one article whose headline starts with `headline_start`."""
     (row,) = articles[articles.headline.str.startswith(headline_start)].itertuples(index=False)
     return pd.Series(row._asdict())
-

@@ -1,4 +1,5 @@
 """Bad input: every file is read correctly or refused with an error naming it; raw files never change."""
+
 import hashlib
 import warnings
 
@@ -38,14 +39,17 @@ def test_traditional_characters_are_converted(tmp_path):
     assert HEADLINE in text and any("traditional" in n for n in notes)
 
 
-@pytest.mark.parametrize("name,data,problem", [
-    ("empty.txt", b"", "empty"),
-    ("spaces.txt", b" \n\r\n\t ", "empty"),
-    ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG"),
-    ("blob.bin", bytes(range(256)) * 20, "binary"),
-    ("english.txt", b"Just some English text.\n", "no Chinese"),
-])
+@pytest.mark.parametrize(
+    "name,data,problem",
+    [
+        ("empty.txt", b"", "empty"),
+        ("spaces.txt", b" \n\r\n\t ", "empty"),
+        ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG"),
+        ("blob.bin", bytes(range(256)) * 20, "binary"),
+        ("english.txt", b"Just some English text.\n", "no Chinese"),
+    ],
+)
 def test_unreadable_files_are_refused_with_the_file_and_problem(tmp_path, name, data, problem):
     path = tmp_path / name
     path.write_bytes(data)
@@ -63,8 +67,13 @@ def test_very_large_file_is_refused_before_reading(tmp_path):
 
 
 def test_page_without_bylines(tmp_path):
-    page = "\n\n".join(["全市重大项目集中开工", "日前，全市重大项目集中开工活动举行，共有32个项目开工。",
-                        "项目总投资超过200亿元，涵盖新能源、新材料等领域。"])
+    page = "\n\n".join(
+        [
+            "全市重大项目集中开工",
+            "日前，全市重大项目集中开工活动举行，共有32个项目开工。",
+            "项目总投资超过200亿元，涵盖新能源、新材料等领域。",
+        ]
+    )
     path = tmp_path / "nobyline.txt"
     path.write_text(page, encoding="utf-8")
     df = analysis.read_issue(path)

@@ -1,4 +1,5 @@
 """The latest-issue brief on two dated issues built from the real sample page."""
+
 import pandas as pd
 import pytest
 
@@ -9,8 +10,13 @@ from analysis.slogans import extract_slogans
 from analysis.tokens import content_tokens, tokenize
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
-NEW = "\n\n".join(["清江浦区部署“三夏”生产工作", "■通讯员 蒲蔚",
-                   "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，抓好夏收夏种夏管，夏粮收购有序推进。"])
+NEW = "\n\n".join(
+    [
+        "清江浦区部署“三夏”生产工作",
+        "■通讯员 蒲蔚",
+        "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，抓好夏收夏种夏管，夏粮收购有序推进。",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +64,11 @@ def test_brief_markdown_names_the_issue_and_its_news(corpus):
     dated = corpus[corpus["issue"] != "extra"]
     uses = extract_slogans(dated)
     tokens = dated["text"].map(lambda t: content_tokens(tokenize(t)))
-    text = brief_markdown("qjp_2024-04-15", dated, new_slogans(uses, dated, "qjp_2024-04-15"),
-                          term_changes(tokens, dated, "qjp_2024-04-15", min_count=2))
+    text = brief_markdown(
+        "qjp_2024-04-15",
+        dated,
+        new_slogans(uses, dated, "qjp_2024-04-15"),
+        term_changes(tokens, dated, "qjp_2024-04-15", min_count=2),
+    )
     assert text.startswith("# 本期简报 · qjp_2024-04-15（2024-04-15）")
     assert "“三夏”（数字提法）" in text and "文章 13 篇，图片 1 幅" in text

@@ -1,4 +1,5 @@
 """Word clouds from real text: deterministic, stopword-free, the most frequent words, in Chinese."""
+
 from collections import Counter
 
 import matplotlib
@@ -42,8 +43,9 @@ def test_word_frequencies_keep_words_and_drop_noise(paragraphs, counts):
 def test_word_frequencies_same_from_token_ids(paragraphs, counts):
     table = TokenTable.from_lists(paragraphs)
     assert clouds.word_frequencies(table) == counts
-    assert clouds.word_frequencies(table[:3], stopwords={"项目"}, keep_single=()) == \
-        clouds.word_frequencies(paragraphs[:3], stopwords={"项目"}, keep_single=())
+    assert clouds.word_frequencies(table[:3], stopwords={"项目"}, keep_single=()) == clouds.word_frequencies(
+        paragraphs[:3], stopwords={"项目"}, keep_single=()
+    )
 
 
 def test_cloud_places_the_most_frequent_words_first(counts):
@@ -96,7 +98,7 @@ def test_mask_keeps_words_out_of_its_white_part(counts, tmp_path, as_path):
         Image.fromarray(mask).save(tmp_path / "mask.png")
     pixels = clouds.build_wordcloud(counts, mask=tmp_path / "mask.png" if as_path else mask, **SMALL).to_array()
     scale = pixels.shape[1] // 400
-    assert (pixels[:, 200 * scale:] == 255).all()
+    assert (pixels[:, 200 * scale :] == 255).all()
     assert (pixels[:, : 200 * scale] != 255).any()
 
 
@@ -111,9 +113,15 @@ def test_grid_has_one_titled_cloud_per_group_and_tolerates_empty_groups(paragrap
     assert len(fig.axes) == 6
 
 
-@pytest.mark.parametrize("title", [
-    "01 清江浦区一季度经济形势分析暨项目攻坚推进会召开", "qjp_2024-04-08 2024-04-08", "7 亿元·项目·高端", "",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "01 清江浦区一季度经济形势分析暨项目攻坚推进会召开",
+        "qjp_2024-04-08 2024-04-08",
+        "7 亿元·项目·高端",
+        "",
+    ],
+)
 def test_titles_wrap_within_width_without_splitting_latin_words(title):
     lines = clouds.wrap_title(title, 15).split("\n")
     assert all(len(line) <= 15 for line in lines)

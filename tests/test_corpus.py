@@ -1,4 +1,5 @@
 """The cached, incremental corpus and its exports."""
+
 import shutil
 
 import pandas as pd
@@ -42,7 +43,9 @@ def test_incremental_cache(raw, tmp_path, monkeypatch):
     shutil.copy(SAMPLE, raw / "qjp_2024-04-29.txt")
     added = analysis.load_corpus(raw, processed)
     assert added.attrs["parsed"] == ["qjp_2024-04-29.txt"] and added["issue"].nunique() == 3
-    (raw / "qjp_20240422.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("朱海波", "某书记"), encoding="utf-8")
+    (raw / "qjp_20240422.txt").write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("朱海波", "某书记"), encoding="utf-8"
+    )
     changed = analysis.load_corpus(raw, processed)
     assert changed.attrs["parsed"] == ["qjp_20240422.txt"]
     assert "某书记" in " ".join(changed.loc[changed["issue"] == "qjp_20240422", "text"])

@@ -1,11 +1,18 @@
 """National echo on the shipped government work reports and congress reports."""
+
 import json
 
 import pandas as pd
 import pytest
 
-from analysis.echo import (GOV_REPORTS, echo_by_year, echo_timeline, load_congress_reports, load_gov_reports,
-                           national_echo)
+from analysis.echo import (
+    GOV_REPORTS,
+    echo_by_year,
+    echo_timeline,
+    load_congress_reports,
+    load_gov_reports,
+    national_echo,
+)
 
 
 @pytest.fixture(scope="module")

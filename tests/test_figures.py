@@ -1,4 +1,5 @@
 """save_figure: three formats, atomic, safe names, an index a report writer can browse."""
+
 import re
 import unicodedata
 import warnings
@@ -74,8 +75,23 @@ def test_failed_save_leaves_the_previous_files_and_index_untouched(tmp_path):
 
 
 HOSTILE = [
-    "../../逃出去", "a/b/c", "..\\..\\windows", "C:\\Windows\\system32", "CON", "con.txt", "Lpt1", "COM¹",
-    '*?"<>|', "tab\there\nnewline\x00nul\x1f\x85\u202egnp.exe", "..", "...", " ", "", "trailing dot.", "/", "／全角／斜杠／",
+    "../../逃出去",
+    "a/b/c",
+    "..\\..\\windows",
+    "C:\\Windows\\system32",
+    "CON",
+    "con.txt",
+    "Lpt1",
+    "COM¹",
+    '*?"<>|',
+    "tab\there\nnewline\x00nul\x1f\x85\u202egnp.exe",
+    "..",
+    "...",
+    " ",
+    "",
+    "trailing dot.",
+    "/",
+    "／全角／斜杠／",
     HEADLINE * 12,
 ]
 

@@ -1,4 +1,5 @@
 """The CJK font: found by a fallback chain, Simplified Chinese, covering real newspaper text."""
+
 from pathlib import Path
 
 import matplotlib as mpl

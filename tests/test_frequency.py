@@ -1,14 +1,22 @@
 """Slogan frequency tables and KWIC on the sample page (columns repaired by hand)."""
+
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from slogan_fixtures import article, page_lines, sample_articles
 
 from analysis.atomic import write_csv
-from analysis.frequency import (cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles,
-                                slogan_summary)
-from analysis.slogans import TYPE_LABELS
-from analysis.slogans import extract_slogans
-from slogan_fixtures import article, page_lines, sample_articles
+from analysis.frequency import (
+    cooccurrence,
+    counts_by,
+    kwic,
+    plot_matrix,
+    plot_top_slogans,
+    slogan_articles,
+    slogan_summary,
+)
+from analysis.slogans import TYPE_LABELS, extract_slogans
 
 COUPLET = "做的要比说的好、服务要比需求早"
 
@@ -18,8 +26,10 @@ def articles():
     """The sample page's articles, split into two dated issues so per-issue and per-date tables have columns."""
     articles = sample_articles()
     first = articles.order <= 4
-    return articles.assign(issue=first.map({True: "issue-A", False: "issue-B"}),
-                           date=first.map({True: pd.Timestamp("2024-04-17"), False: pd.Timestamp("2024-04-18")}))
+    return articles.assign(
+        issue=first.map({True: "issue-A", False: "issue-B"}),
+        date=first.map({True: pd.Timestamp("2024-04-17"), False: pd.Timestamp("2024-04-18")}),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +124,11 @@ page = "\n".join(page_lines())
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, len(page) - 200), st.integers(1, 4), st.integers(0, 20))
 def test_kwic_rows_are_substrings_of_the_text(start, length, width):
-    text = page[start:start + 200]
-    term = text[100:100 + length]
+    text = page[start : start + 200]
+    term = text[100 : 100 + length]
     frame = pd.DataFrame({"article_id": ["a"], "issue": ["i"], "headline": ["h"], "text": [text]})
     table = kwic(frame, term, width=width)
     assert len(table) == text.count(term)
     for left, right, at in zip(table.left, table.right, table.start):
-        assert text[at - len(left):at + len(term) + len(right)] == left + term + right
+        assert text[at - len(left) : at + len(term) + len(right)] == left + term + right
         assert len(left) <= width and len(right) <= width

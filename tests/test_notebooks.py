@@ -1,4 +1,5 @@
 """Every notebook: paired with its py:percent script, committed without outputs, and runs headless."""
+
 import json
 import shutil
 import sys
@@ -27,8 +28,9 @@ def test_pair_is_in_sync_and_stripped(notebook):
     assert script.exists(), f"{notebook.name} has no py:percent twin"
     from_script = jupytext.read(script)
     committed = nbformat.read(notebook, as_version=4)
-    assert [(c.cell_type, c.source) for c in committed.cells] == [(c.cell_type, c.source) for c in from_script.cells], \
+    assert [(c.cell_type, c.source) for c in committed.cells] == [(c.cell_type, c.source) for c in from_script.cells], (
         f"{notebook.name} and {script.name} differ: run `jupytext --sync {script}`"
+    )
     assert not any(c.get("outputs") or c.get("execution_count") for c in committed.cells if c.cell_type == "code")
     tagged = [c for c in committed.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one parameters cell"
@@ -40,8 +42,13 @@ def multi_issue(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     text = SAMPLE.read_text(encoding="utf-8")
     (raw / "qjp_2024-04-08.txt").write_text(text, encoding="utf-8")
-    new = "\n\n".join(["清江浦区部署“三夏”生产工作", "■通讯员 蒲蔚",
-                       "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，推动新质生产力发展。"])
+    new = "\n\n".join(
+        [
+            "清江浦区部署“三夏”生产工作",
+            "■通讯员 蒲蔚",
+            "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求坚持“颗粒归仓”，全力打好“三夏”攻坚战，推动新质生产力发展。",
+        ]
+    )
     (raw / "qjp_2024-04-15.txt").write_text(text + "\n\n" + new, encoding="utf-8")
     (raw / "qjp_2024-04-22.txt").write_text(text.split("清江浦区领导赴北京广东考察招商")[0], encoding="utf-8")
     return raw
@@ -49,8 +56,9 @@ def multi_issue(tmp_path_factory):
 
 def execute(notebook: Path, out_dir: Path, raw: Path, processed: Path) -> dict:
     labels = out_dir.parent / "topic_labels"  # tests never write into data/lexicon/
-    run_notebooks.run(notebook, {"RAW_DIR": str(raw), "PROCESSED_DIR": str(processed), "LABELS_DIR": str(labels)},
-                      out_dir)
+    run_notebooks.run(
+        notebook, {"RAW_DIR": str(raw), "PROCESSED_DIR": str(processed), "LABELS_DIR": str(labels)}, out_dir
+    )
     return json.loads((out_dir / notebook.name).read_text(encoding="utf-8"))
 
 

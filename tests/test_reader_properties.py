@@ -9,10 +9,25 @@ from analysis.paths import RAW
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 # Real sentences of the sample, cut at full stops, as material for generated articles.
-SENTENCES = sorted({s + "。" for line in SAMPLE.split("\n") if line.endswith("。")
-                    for s in line.split("。") if 12 <= len(s) <= 90 and "本报讯" not in s})
-HEADLINES = ["清江浦区召开项目攻坚推进会", "武墩卫生院建成实训基地", "吴圩村举办全民阅读活动", "城投集团关爱青少年成长",
-             "区卫健委开展实境教育", "开发区盘活低效闲置资源", "区爱卫办开展三防培训", "延安路社区开展团队活动"]
+SENTENCES = sorted(
+    {
+        s + "。"
+        for line in SAMPLE.split("\n")
+        if line.endswith("。")
+        for s in line.split("。")
+        if 12 <= len(s) <= 90 and "本报讯" not in s
+    }
+)
+HEADLINES = [
+    "清江浦区召开项目攻坚推进会",
+    "武墩卫生院建成实训基地",
+    "吴圩村举办全民阅读活动",
+    "城投集团关爱青少年成长",
+    "区卫健委开展实境教育",
+    "开发区盘活低效闲置资源",
+    "区爱卫办开展三防培训",
+    "延安路社区开展团队活动",
+]
 NAMES = ["蒲蔚", "石华岳", "陈子晗", "仲崇庆", "曹康蛟", "刘然", "倪金靓", "孙卉"]
 CLOSERS = "。！？；：”）)"
 
@@ -27,7 +42,14 @@ def articles(draw):
         paras = ["本报讯 日前，" + next(pool)]
         for _ in range(draw(st.integers(1, 2))):
             paras.append("".join(next(pool) for _ in range(draw(st.integers(1, 2)))))
-        out.append({"headline": head, "byline": "■通讯员 " + " ".join(draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True))), "paras": paras})
+        out.append(
+            {
+                "headline": head,
+                "byline": "■通讯员 "
+                + " ".join(draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True))),
+                "paras": paras,
+            }
+        )
     return out
 
 
@@ -35,8 +57,11 @@ def cut(draw, para):
     """Split a paragraph into column blocks at points not right after a closing mark."""
     # A paragraph's first column line that reads like a subhead (`人间最美四月天，清江浦经济开发区`) is
     # ambiguous on the printed cues alone; such cuts are left out of the exact-reconstruction property.
-    points = [i for i in range(16, len(para) - 2) if para[i - 1] not in CLOSERS + " " and para[i] not in CLOSERS + " "
-              and not is_headline_like(para[:i])]
+    points = [
+        i
+        for i in range(16, len(para) - 2)
+        if para[i - 1] not in CLOSERS + " " and para[i] not in CLOSERS + " " and not is_headline_like(para[:i])
+    ]
     first = draw(st.sampled_from(points)) if points and draw(st.booleans()) else None
     later = [i for i in points if first is not None and i >= first + 16]  # a column line holds 16+ characters
     chosen = [first] if first is not None else []
@@ -60,7 +85,7 @@ def pages(draw, jumps=True, repeats=True):
         body += blocks
     page = body + [b for t in tails for b in t]
     if repeats and draw(st.booleans()):
-        page += page[-draw(st.integers(1, 3)):]
+        page += page[-draw(st.integers(1, 3)) :]
     return arts, "\n\n".join(page)
 
 

@@ -1,4 +1,5 @@
 """A researcher's week: add an issue, rerun; only the new issue is parsed and tokenized; remove one, it is gone."""
+
 import shutil
 
 import pytest
@@ -9,8 +10,13 @@ from analysis.paths import RAW
 from analysis.slogans import extract_slogans
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
-NEW = "\n\n".join(["清江浦区部署“三夏”生产工作", "■通讯员 蒲蔚",
-                   "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求全力打好“三夏”攻坚战。"])
+NEW = "\n\n".join(
+    [
+        "清江浦区部署“三夏”生产工作",
+        "■通讯员 蒲蔚",
+        "本报讯 日前，清江浦区召开“三夏”生产工作会议，要求全力打好“三夏”攻坚战。",
+    ]
+)
 
 
 def week(raw, processed):

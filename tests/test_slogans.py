@@ -1,12 +1,14 @@
 """Slogan extraction on the sample page (columns repaired by hand) and on the government reports."""
+
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from slogan_fixtures import article, page_lines, paragraph, sample_articles
 
 from analysis.atomic import write_csv
 from analysis.echo import load_gov_reports
 from analysis.slogans import TYPES, extract_slogans, slogan_lexicon
-from slogan_fixtures import article, page_lines, paragraph, sample_articles
 
 NO_LEXICON = pd.DataFrame(columns=["slogan"])
 
@@ -85,13 +87,15 @@ def test_a_repeated_block_counts_once(articles):
 
 
 def test_lexicon_renames_merges_excludes_retypes_and_adds(articles, uses, tmp_path):
-    lexicon = pd.DataFrame([
-        {"slogan": "五新", "canonical": "项目“五新”"},
-        {"slogan": "头号工程", "canonical": "一号工程"},
-        {"slogan": "双过半", "action": "exclude"},
-        {"slogan": "回头看", "type": "campaign"},
-        {"slogan": "招商引资", "note": "printed without quotes"},
-    ])
+    lexicon = pd.DataFrame(
+        [
+            {"slogan": "五新", "canonical": "项目“五新”"},
+            {"slogan": "头号工程", "canonical": "一号工程"},
+            {"slogan": "双过半", "action": "exclude"},
+            {"slogan": "回头看", "type": "campaign"},
+            {"slogan": "招商引资", "note": "printed without quotes"},
+        ]
+    )
     path = write_csv(lexicon, tmp_path / "slogans.csv")
     found = extract_slogans(articles, path)
     assert set(uses_of(found, "项目“五新”").form) == {"五新"} and "五新" not in set(found.slogan)
@@ -103,8 +107,10 @@ def test_lexicon_renames_merges_excludes_retypes_and_adds(articles, uses, tmp_pa
     assert len(added) == sum(t.count("招商引资") for t in articles.text) > 0
     assert not added.quoted.any()
     overridden = ["五新", "项目“五新”", "一号工程", "头号工程", "双过半", "回头看", "招商引资"]
-    rest = [frame[~frame.slogan.isin(overridden)][["article_id", "slogan", "type", "start"]].reset_index(drop=True)
-            for frame in (found, uses)]
+    rest = [
+        frame[~frame.slogan.isin(overridden)][["article_id", "slogan", "type", "start"]].reset_index(drop=True)
+        for frame in (found, uses)
+    ]
     pd.testing.assert_frame_equal(*rest)
 
 
@@ -124,8 +130,9 @@ def test_shipped_lexicon_is_valid():
 @pytest.fixture(scope="module")
 def reports():
     reports = load_gov_reports(resolutions=True)
-    return reports.assign(article_id=[f"report#{i:02d}" for i in range(len(reports))],
-                          issue=reports.year.astype(str), date=pd.NaT)
+    return reports.assign(
+        article_id=[f"report#{i:02d}" for i in range(len(reports))], issue=reports.year.astype(str), date=pd.NaT
+    )
 
 
 def test_npc_resolution_numbered_formulations(reports):
@@ -155,8 +162,9 @@ def test_unquoted_numeral_pairs_are_found_but_plain_numbers_are_not(reports):
     assert "长三角一体化" in text and "三角一体" not in unquoted
 
 
-sample_text = st.builds(lambda a, b: "".join(page_lines())[min(a, b):max(a, b)],
-                        st.integers(0, 6000), st.integers(0, 6000))
+sample_text = st.builds(
+    lambda a, b: "".join(page_lines())[min(a, b) : max(a, b)], st.integers(0, 6000), st.integers(0, 6000)
+)
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,7 +1,9 @@
 """TokenTable: token lists held as ids into one vocabulary give back exactly the lists they hold."""
+
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 
 from analysis import tokens

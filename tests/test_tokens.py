@@ -1,11 +1,13 @@
 """The project tokenizer equals plain jieba, keeps the lexicon's words whole, and caches by text."""
+
 import re
 import shutil
 
 import jieba
 import pytest
 import rjieba
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import tokens
 from analysis.paths import RAW, SHARED_CORPUS
@@ -35,8 +37,20 @@ def test_sample_page_identical_to_jieba():
 
 def test_user_dictionary_words_stay_whole_on_sample_page():
     page_tokens = tokens.tokenize(PAGE)
-    for word in ["清江浦经济开发区", "朱海波", "赵洪涛", "高质量跨越发展", "低效闲置资源", "处置盘活",
-                 "新时代文明实践中心", "武墩卫生院", "招商引资", "营商环境", "新质生产力", "项目攻坚"]:
+    for word in [
+        "清江浦经济开发区",
+        "朱海波",
+        "赵洪涛",
+        "高质量跨越发展",
+        "低效闲置资源",
+        "处置盘活",
+        "新时代文明实践中心",
+        "武墩卫生院",
+        "招商引资",
+        "营商环境",
+        "新质生产力",
+        "项目攻坚",
+    ]:
         assert page_tokens.count(word) == PAGE.count(word), word
 
 
@@ -51,18 +65,53 @@ def test_user_word_needs_the_lexicon():
     assert tokens.tokenize("清江浦经济开发区") == ["清江浦经济开发区"]
 
 
-@pytest.mark.parametrize("text", [
-    "美军一架F-16战机", "BQ.1.1毒株", "6.5G网络", "3.C919", "a_b_c", "V1.0.2版本", "Wi-Fi",
-    "https://tv.cctv.com/2024/04/15/VIDE1.shtml", "增长5.2%", "王䶮说", "他是㐀人人地", "䶮䶮F-16",
-    "鿫元素", "\uf900字", "𠀀.Y。", "", " ", "\r\n清江浦区\r\n", "全角ＡＢＣ１２３"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "美军一架F-16战机",
+        "BQ.1.1毒株",
+        "6.5G网络",
+        "3.C919",
+        "a_b_c",
+        "V1.0.2版本",
+        "Wi-Fi",
+        "https://tv.cctv.com/2024/04/15/VIDE1.shtml",
+        "增长5.2%",
+        "王䶮说",
+        "他是㐀人人地",
+        "䶮䶮F-16",
+        "鿫元素",
+        "\uf900字",
+        "𠀀.Y。",
+        "",
+        " ",
+        "\r\n清江浦区\r\n",
+        "全角ＡＢＣ１２３",
+    ],
+)
 def test_tricky_spans_identical_to_jieba(text):
     assert tokens.tokenize(text) == tokens.reference_tokenize(text)
 
 
-TRICKY = ["F-16", "BQ.1.1", "6.5G", "tv.cctv.com", "83.2%", "a_b", "-", ".", "䶮", "𠀀", "\uf900", "\u9fea", " ", "\r\n"]
+TRICKY = [
+    "F-16",
+    "BQ.1.1",
+    "6.5G",
+    "tv.cctv.com",
+    "83.2%",
+    "a_b",
+    "-",
+    ".",
+    "䶮",
+    "𠀀",
+    "\uf900",
+    "\u9fea",
+    " ",
+    "\r\n",
+]
 # Pieces of real text: strings glued from single characters (清工工工清) can hit near-ties that
 # rjieba's rounded HMM tables resolve otherwise; see the module docstring.
-PAGE_PIECE = st.tuples(st.integers(0, len(PAGE) - 1), st.integers(4, 16)).map(lambda p: PAGE[p[0]:p[0] + p[1]])
+PAGE_PIECE = st.tuples(st.integers(0, len(PAGE) - 1), st.integers(4, 16)).map(lambda p: PAGE[p[0] : p[0] + p[1]])
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,5 @@
 """Document-term matrices and topic models on real text: the sample page and the government work reports."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -46,8 +47,15 @@ def gov_units():
     """Paragraphs of every fifth government work report (1954-2025): enough text, still fast."""
     reports = load_gov_reports().iloc[::5]
     year = reports["year"].astype(int).astype(str)
-    articles = pd.DataFrame({"article_id": year, "issue": year, "date": pd.to_datetime(year, format="%Y"),
-                             "headline": reports["title"], "text": reports["text"]})
+    articles = pd.DataFrame(
+        {
+            "article_id": year,
+            "issue": year,
+            "date": pd.to_datetime(year, format="%Y"),
+            "headline": reports["title"],
+            "text": reports["text"],
+        }
+    )
     return document_units(articles, "paragraph")
 
 
@@ -116,14 +124,23 @@ def test_stopwords_and_punctuation_absent_from_vocabulary(gov_units, gov_tokens,
     assert "，" in seen and all(any(ch.isalnum() for ch in w) for w in gov_dtm.vocabulary)
 
 
-@pytest.mark.parametrize("options", [{}, {"min_df": 5, "max_df": 0.2}, {"min_df": 0.01, "max_df": 40, "keep_single": True}])
+@pytest.mark.parametrize(
+    "options", [{}, {"min_df": 5, "max_df": 0.2}, {"min_df": 0.01, "max_df": 40, "keep_single": True}]
+)
 def test_matrix_equals_count_vectorizer_from_lists_and_from_cached_ids(gov_units, gov_tokens, tmp_path, options):
     """The same counts as scikit-learn's CountVectorizer fed the same term filter, whether the tokens
     come as lists of strings or as ids read back from the token cache."""
-    allowed = {t for doc in gov_tokens for t in doc if is_term(t, stopwords(), None if options.get("keep_single")
-                                                               else KEEP_SINGLE, False)}
-    vectorizer = CountVectorizer(analyzer=lambda doc: [t for t in doc if t in allowed],
-                                 min_df=options.get("min_df", 2), max_df=options.get("max_df", 0.5))
+    allowed = {
+        t
+        for doc in gov_tokens
+        for t in doc
+        if is_term(t, stopwords(), None if options.get("keep_single") else KEEP_SINGLE, False)
+    }
+    vectorizer = CountVectorizer(
+        analyzer=lambda doc: [t for t in doc if t in allowed],
+        min_df=options.get("min_df", 2),
+        max_df=options.get("max_df", 0.5),
+    )
     expected = vectorizer.fit_transform(gov_tokens)
     tokenize_table(gov_units["text"], progress=False, cache_dir=tmp_path / "one")
     one_shard = tokenize_table(gov_units["text"], progress=False, cache_dir=tmp_path / "one")  # read-only ids
@@ -212,8 +229,9 @@ def test_planted_coherent_topic_beats_random_words(gov_dtm):
 
 
 def test_npmi_extremes():
-    units = pd.DataFrame({"unit_id": ["a", "b", "c", "d"], "article_id": ["a", "b", "c", "d"],
-                          "text": ["", "", "", ""]})
+    units = pd.DataFrame(
+        {"unit_id": ["a", "b", "c", "d"], "article_id": ["a", "b", "c", "d"], "text": ["", "", "", ""]}
+    )
     tokens = [["稻谷", "小麦"], ["稻谷", "小麦"], ["钢铁"], ["煤炭"]]
     dtm = build_dtm(units, tokens, stopwords=(), min_df=1, max_df=1.0)
     together, apart, unknown = npmi_coherence(dtm, [["稻谷", "小麦"], ["钢铁", "煤炭"], ["稻谷", "棉花"]])
@@ -238,8 +256,9 @@ def test_k_table_measures_each_k(gov_dtm):
 
 
 def test_choose_k_prefers_stable_then_coherent_then_stable():
-    table = pd.DataFrame({"k": [4, 6, 8, 10], "coherence": [0.30, 0.25, 0.35, 0.20],
-                          "stability": [0.9, 0.8, 0.4, 0.95]})
+    table = pd.DataFrame(
+        {"k": [4, 6, 8, 10], "coherence": [0.30, 0.25, 0.35, 0.20], "stability": [0.9, 0.8, 0.4, 0.95]}
+    )
     assert choose_k(table) == 4  # 8 is more coherent but its topics do not come back
     assert choose_k(table, min_stability=0.3) == 8
     assert choose_k(table.assign(coherence=[0.30, 0.29, 0.35, 0.20], stability=[0.7, 0.9, 0.4, 0.95])) == 6
@@ -263,8 +282,7 @@ def test_labels_created_once_then_never_overwritten(gov_model, gov_dtm, tmp_path
     assert len(list(tmp_path.glob("*.csv"))) == 2
 
 
-def test_labels_warn_when_the_model_changed_under_the_same_key(gov_model, sample_units, sample_tokens,
-                                                               tmp_path):
+def test_labels_warn_when_the_model_changed_under_the_same_key(gov_model, sample_units, sample_tokens, tmp_path):
     topic_labels(gov_model, tmp_path)
     same_key_other_corpus = fit_topics(build_dtm(sample_units, sample_tokens), gov_model.k, name="gov-test")
     assert same_key_other_corpus.key == gov_model.key
