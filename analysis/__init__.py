@@ -9,6 +9,7 @@ from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
 from .reader import parse_page, read_issue, read_page
+from .selection import INCLUDE_PHOTOS, counted_items
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
 from .textio import RawFileError
 from .token_table import TokenTable
@@ -42,6 +43,8 @@ __all__ = [
     "identify",
     "export_csv",
     "RawFileError",
+    "counted_items",
+    "INCLUDE_PHOTOS",
     # tokens
     "tokenize",
     "tokenize_many",
