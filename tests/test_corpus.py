@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import corpus
+from analysis.read import corpus
+from analysis.read.identity import identify
 from analysis.paths import RAW
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
@@ -22,14 +23,14 @@ def raw(tmp_path):
 
 
 def test_identity_and_date_from_file_names(raw):
-    assert corpus.identify(raw / "qjp_2024-04-15.txt") == {"issue": "qjp_2024-04-15", "date": "2024-04-15"}
-    assert corpus.identify(raw / "qjp_20240422.txt")["date"] == "2024-04-22"
-    assert corpus.identify(SAMPLE)["date"] is None
+    assert identify(raw / "qjp_2024-04-15.txt") == {"issue": "qjp_2024-04-15", "date": "2024-04-15"}
+    assert identify(raw / "qjp_20240422.txt")["date"] == "2024-04-22"
+    assert identify(SAMPLE)["date"] is None
 
 
 def test_manifest_overrides_the_name(raw):
     (raw / "manifest.csv").write_text("file,issue,date\nqjp_20240422.txt,第1234期,2024-04-23\n", encoding="utf-8")
-    assert corpus.identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23"}
+    assert identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23"}
 
 
 def test_incremental_cache(raw, tmp_path, monkeypatch):

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
-from analysis.lines import is_headline_like
+from analysis.read.lines import is_headline_like
 from analysis.paths import RAW
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")

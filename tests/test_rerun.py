@@ -5,7 +5,8 @@ import shutil
 import pytest
 
 import analysis
-from analysis import corpus, tokens
+from analysis import tokens
+from analysis.read import corpus
 from analysis.paths import RAW
 from analysis.slogans import extract_slogans
 

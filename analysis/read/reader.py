@@ -23,6 +23,9 @@ import pandas as pd
 
 from . import lines as L
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
+from .evidence import continuation_score, takes_over
+from .flags import Flag
+from .identity import identify
 from .textio import read_page_text
 
 COLUMNS = [
@@ -43,11 +46,16 @@ COLUMNS = [
     "source",
 ]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
-SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
-WORD_ACROSS_WEIGHT = 2  # a dictionary word formed across the join (精准有|力)
-MID_SENTENCE_WEIGHT = 1  # the block visibly starts inside a sentence; counts for every open article alike
-LABEL_WEIGHT = 0.3  # a repeated headline above the block: a hint only, since labels can be wrong
-COHESION_WEIGHT = 8  # a block sharing a quarter of its bigrams with an article weighs as a word across the join
+PAGE_COLUMNS = ["issue", "date", "source", "notes"]
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead."""
+
+    text: str
+    lines: list[int]
+    is_subhead: bool = False
 
 
 @dataclass
@@ -60,25 +68,25 @@ class Unit:
     subtitle: str = ""
     reporters: list = field(default_factory=list)
     dateline: str = ""
-    paras: list = field(default_factory=list)  # [text, [line numbers], is_subhead]
+    paras: list[Paragraph] = field(default_factory=list)
     subheads: list = field(default_factory=list)
-    flags: list = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     lines: list = field(default_factory=list)
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
     _vocabulary: set | None = field(default=None, repr=False)
 
     @property
     def open(self) -> bool:
-        return bool(self.paras) and not self.paras[-1][2] and not L.is_closed(self.paras[-1][0])
+        return bool(self.paras) and not self.paras[-1].is_subhead and not L.is_closed(self.paras[-1].text)
 
     @property
     def tail(self) -> str:
-        return self.paras[-1][0] if self.paras else ""
+        return self.paras[-1].text if self.paras else ""
 
     def vocabulary(self) -> set:
         """The bigrams of the unit's text so far (built once, then grown as text is added)."""
         if self._vocabulary is None:
-            self._vocabulary = set(L.bigram_list("".join(p[0] for p in self.paras)))
+            self._vocabulary = set(L.bigram_list("".join(p.text for p in self.paras)))
         return self._vocabulary
 
     def _grow(self, text: str):
@@ -89,26 +97,30 @@ class Unit:
         self.lines.append(line)
 
     def new_para(self, text: str, line: int, subhead: bool = False):
-        self.paras.append([text, [line], subhead])
+        self.paras.append(Paragraph(text, [line], subhead))
         self.lines.append(line)
         self._grow(text)
 
     def join(self, text: str, line: int):
-        self._grow(self.paras[-1][0][-1:] + text)
-        self.paras[-1][0] += text
-        self.paras[-1][1].append(line)
+        last = self.paras[-1]
+        self._grow(last.text[-1:] + text)
+        last.text += text
+        last.lines.append(line)
         self.lines.append(line)
+
+    def flag(self, kind: str, line: int | None = None, detail: str = ""):
+        self.flags.append(Flag(kind, line, detail))
 
 
 @dataclass
 class Page:
-    """A parsed page: its units, what was dropped, and the repairs made."""
+    """A parsed page: its units, what was dropped, and the page-level notes (decoding, jump markers, date)."""
 
     issue: str
     date: object
     units: list
     dropped: list
-    notes: list
+    notes: list[Flag]
 
     def articles(self, source: str = "") -> pd.DataFrame:
         rows = []
@@ -125,9 +137,9 @@ class Page:
                     "subtitle": u.subtitle,
                     "reporters": u.reporters,
                     "dateline": u.dateline,
-                    "text": "\n".join(p[0] for p in u.paras),
+                    "text": "\n".join(p.text for p in u.paras),
                     "subheads": u.subheads,
-                    "flags": self.notes + u.flags,
+                    "flags": [f.record() for f in u.flags],
                     "lines": sorted(u.lines),
                     "source": source,
                 }
@@ -139,6 +151,13 @@ class Page:
 
     def dropped_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"issue": self.issue, **d} for d in self.dropped], columns=DROPPED_COLUMNS)
+
+    def page_frame(self, source: str = "") -> pd.DataFrame:
+        """The page's one row of the page table: issue, date, source and its notes as flag records."""
+        row = {"issue": self.issue, "date": self.date, "source": source, "notes": [n.record() for n in self.notes]}
+        df = pd.DataFrame([row], columns=PAGE_COLUMNS)
+        df["date"] = pd.to_datetime(df["date"])
+        return df
 
 
 class _Parser:
@@ -183,32 +202,12 @@ class _Parser:
             self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
         return self._bigrams[i]
 
-    def cohesion(self, i: int, unit: Unit) -> float:
-        """Share of block i's bigrams that `unit` already uses: does it talk about the same things?
-
-        Bigrams every article uses (清江浦区) add the same to every candidate, so they cancel out
-        in the comparisons made with this score.
-        """
-        grams = self.bigrams(i)
-        total = sum(grams.values())
-        if not total or not unit.paras:
-            return 0.0
-        used = unit.vocabulary()
-        return sum(n for g, n in grams.items() if g in used) / total
-
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
-        """How strongly block i continues `unit`, and why."""
-        text, score, why = self.text(i), COHESION_WEIGHT * self.cohesion(i, unit), []
-        if unit.open:
-            word = L.word_across(unit.tail, text)
-            if word:
-                score += WORD_ACROSS_WEIGHT
-                why.append(f"word {word} across the join")
-            if L.starts_mid_sentence(text):
-                score += MID_SENTENCE_WEIGHT
-        if unit is self.label:
-            score += LABEL_WEIGHT
-        return score, ", ".join(why) or "shared vocabulary and page order"
+        """How strongly block i continues `unit`, and why (see `evidence.continuation_score`)."""
+        vocabulary = unit.vocabulary() if unit.paras else ()
+        return continuation_score(
+            self.text(i), self.bigrams(i), unit.tail, unit.open, vocabulary, labelled=unit is self.label
+        )
 
     # ---- the scan ---------------------------------------------------------------
     def run(self) -> tuple[list, list]:
@@ -251,12 +250,12 @@ class _Parser:
         if nxt == "body" or (nxt == "headline" and self.kind(i + 2) == "body" and not self.group_end(i + 1)):
             unit = self.start(Unit(reporters=names))
             unit.add_line(self.blocks[i][0])
-            unit.flags.append(f"no headline above the byline (line {self.blocks[i][0]})")
+            unit.flag("byline_without_headline", self.blocks[i][0])
             return i + 1
         unit = self.current or self.start(Unit())
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
-        caption = " ".join(p[0] for p in unit.paras)
+        caption = " ".join(p.text for p in unit.paras)
         if (
             unit.kind == "article"
             and not unit.dateline
@@ -317,7 +316,7 @@ class _Parser:
         unit = self.current
         unit.headline = self.text(i)
         unit.add_line(self.blocks[i][0])
-        unit.flags.append(f"headline printed after its body (line {self.blocks[i][0]})")
+        unit.flag("headline_after_body", self.blocks[i][0])
         self.headlines.setdefault(unit.headline, unit)
 
     def article(self, i: int, end: int) -> int:
@@ -342,7 +341,7 @@ class _Parser:
             unit.add_line(self.blocks[k][0])
             k += 1
         elif self.kind(k) == "body" and not L.is_lead(self.text(k)):
-            unit.flags.append("no byline")
+            unit.flag("no_byline")
         return k
 
     def photo_end(self, i: int) -> int:
@@ -390,20 +389,20 @@ class _Parser:
         self.seen_body.setdefault(text, line)
         if cur is None:
             cur = self.start(Unit())
-            cur.flags.append(f"fragment without headline or byline (line {line})")
+            cur.flag("fragment", line)
         if cur.paras and not cur.open and L.DATELINE_RE.match(text) and cur.kind == "article":
             cur = self.start(Unit())  # a dateline opens a new item, even without a headline
-            cur.flags.append(f"no headline: the item opens with its dateline (line {line})")
+            cur.flag("dateline_without_headline", line)
         if cur.open:
             cur.join(text, line)
-            cur.flags.append(f"column break joined at line {line}")
+            cur.flag("column_break", line)
             return
         if not cur.paras:
             dateline, reporters, rest = split_dateline(text)
             cur.dateline = dateline
             cur.reporters += [r for r in reporters if r not in cur.reporters]
             if not dateline and L.starts_mid_sentence(text):
-                cur.flags.append(f"beginning lost: opens mid-sentence (line {line})")
+                cur.flag("beginning_lost", line, "opens mid-sentence")
             cur.new_para(rest or text, line)
             return
         cur.new_para(text, line)
@@ -429,7 +428,7 @@ class _Parser:
         if self.label is not None and (cur is None or not cur.open):
             return unit, why  # a jump label always opens a continuation
         own = self.evidence(i, cur)[0] if cur is not None and cur.paras else 0.0
-        return (unit, why) if best > own + SWITCH_MARGIN else (cur, "")
+        return (unit, why) if takes_over(best, own) else (cur, "")
 
     def reattach(self, i: int, unit: Unit, why: str):
         line, text = self.blocks[i]
@@ -441,7 +440,7 @@ class _Parser:
             unit.join(text, line)
         else:
             unit.new_para(text, line)
-        unit.flags.append(f"continuation reattached from line {line} ({why})")
+        unit.flag("continuation", line, why)
         unit.receiving = True
         self.current, self.label = unit, None
 
@@ -451,18 +450,21 @@ class _Parser:
             text = dict(self.blocks)
             self.dropped += [{"line": n, "text": text[n], "reason": "byline of a repeated block"} for n in unit.lines]
         for unit in self.units:
-            if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0][0]):
-                first, last = unit.paras[0], unit.paras[-1]
-                unit.paras = [[last[0] + first[0], last[1] + first[1], False]] + unit.paras[1:-1]
-                unit.flags.append(
-                    f"reordered: the open paragraph (line {last[1][0]}) continues in the opening fragment (line {first[1][0]})"
-                )
-                if not any(f.startswith("beginning lost") for f in unit.flags):
-                    unit.flags.append("beginning lost: the article's opening is not on this page")
-            elif unit.open:
-                unit.flags.append("ends mid-sentence: continuation not found on this page")
-            if unit.kind == "article" and not unit.headline:
-                unit.flags.append("headline not found")
+            close(unit)
+
+
+def close(unit: Unit):
+    """At the page's end: an article left open either ends in its own opening fragment or is flagged."""
+    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0].text):
+        first, last = unit.paras[0], unit.paras[-1]
+        unit.paras = [Paragraph(last.text + first.text, last.lines + first.lines)] + unit.paras[1:-1]
+        unit.flag("reordered", last.lines[0], str(first.lines[0]))
+        if not any(f.kind == "beginning_lost" for f in unit.flags):
+            unit.flag("beginning_lost", detail="the article's opening is not on this page")
+    elif unit.open:
+        unit.flag("ends_mid_sentence")
+    if unit.kind == "article" and not unit.headline:
+        unit.flag("no_headline")
 
 
 def split_blocks(text: str) -> list[tuple[int, str]]:
@@ -480,13 +482,13 @@ def parse_page(text: str, issue: str = "page", date=None) -> Page:
             continue
         if stripped != block:
             jumped.add(line)
-            notes.append(f"jump marker removed at line {line}: {''.join(L.JUMP_RE.findall(block))}")
+            notes.append(Flag("jump_marker", line, "".join(L.JUMP_RE.findall(block))))
         blocks.append((line, stripped))
     parser = _Parser(blocks, jumped)
     units, dropped = parser.run()
     dropped = sorted(markers + dropped, key=lambda d: d["line"])
     if date is None and parser.page_date:
-        date, notes = parser.page_date, notes + [f"date {parser.page_date} read from the page header"]
+        date, notes = parser.page_date, notes + [Flag("date_from_header", detail=parser.page_date)]
     return Page(issue=issue, date=date, units=units, dropped=dropped, notes=notes)
 
 
@@ -501,8 +503,6 @@ def read_page(path, issue: str | None = None, date=None) -> Page:
 
 def read_issue(path, issue: str | None = None, date=None) -> pd.DataFrame:
     """One row per article or photo of a raw page file, in page order (the article-table contract)."""
-    from .corpus import identify
-
     path = Path(path)
     ident = identify(path)
     page = read_page(path, issue=issue or ident["issue"], date=date if date is not None else ident["date"])
