@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.read import corpus
-from analysis.read.identity import identify
 from analysis.paths import RAW
+from analysis.read.identity import identify
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
 

@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
-from analysis.read.lines import is_headline_like
 from analysis.paths import RAW
+from analysis.read.lines import is_headline_like
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 # Real sentences of the sample, cut at full stops, as material for generated articles.
