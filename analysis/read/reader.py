@@ -6,7 +6,8 @@ A page arrives as blocks (non-blank lines) in the order OCR read them. The reade
 - reattaches jumped articles: an article that stops mid-sentence continues later on the page,
   perhaps under a repeated headline (a jump label, which can be wrong); the continuation goes
   to the waiting article with the best evidence: a dictionary word formed across the join
-  (精准有|力), a block that visibly starts mid-sentence, shared vocabulary, page order;
+  (精准有|力), a block that visibly starts mid-sentence, shared vocabulary, page order
+  (scored in `evidence`);
 - drops repeated blocks and jump labels, recording each with its reason;
 - handles a headline printed after its body, photo captions with a trailing credit,
   subheads, and fragments whose beginning was lost (kept, flagged).
@@ -16,7 +17,7 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from .evidence import continuation_score, takes_over
 from .flags import Flag
 from .identity import identify
 from .textio import read_page_text
+from .unit import Unit, end_of_page
 
 COLUMNS = [
     "article_id",
@@ -47,69 +49,6 @@ COLUMNS = [
 ]
 DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
 PAGE_COLUMNS = ["issue", "date", "source", "notes"]
-
-
-@dataclass
-class Paragraph:
-    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead."""
-
-    text: str
-    lines: list[int]
-    is_subhead: bool = False
-
-
-@dataclass
-class Unit:
-    """An article or photo being assembled."""
-
-    kind: str = "article"
-    headline: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    reporters: list = field(default_factory=list)
-    dateline: str = ""
-    paras: list[Paragraph] = field(default_factory=list)
-    subheads: list = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
-    lines: list = field(default_factory=list)
-    receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
-    _vocabulary: set | None = field(default=None, repr=False)
-
-    @property
-    def open(self) -> bool:
-        return bool(self.paras) and not self.paras[-1].is_subhead and not L.is_closed(self.paras[-1].text)
-
-    @property
-    def tail(self) -> str:
-        return self.paras[-1].text if self.paras else ""
-
-    def vocabulary(self) -> set:
-        """The bigrams of the unit's text so far (built once, then grown as text is added)."""
-        if self._vocabulary is None:
-            self._vocabulary = set(L.bigram_list("".join(p.text for p in self.paras)))
-        return self._vocabulary
-
-    def _grow(self, text: str):
-        if self._vocabulary is not None:
-            self._vocabulary.update(L.bigram_list(text))
-
-    def add_line(self, line: int):
-        self.lines.append(line)
-
-    def new_para(self, text: str, line: int, subhead: bool = False):
-        self.paras.append(Paragraph(text, [line], subhead))
-        self.lines.append(line)
-        self._grow(text)
-
-    def join(self, text: str, line: int):
-        last = self.paras[-1]
-        self._grow(last.text[-1:] + text)
-        last.text += text
-        last.lines.append(line)
-        self.lines.append(line)
-
-    def flag(self, kind: str, line: int | None = None, detail: str = ""):
-        self.flags.append(Flag(kind, line, detail))
 
 
 @dataclass
@@ -450,21 +389,7 @@ class _Parser:
             text = dict(self.blocks)
             self.dropped += [{"line": n, "text": text[n], "reason": "byline of a repeated block"} for n in unit.lines]
         for unit in self.units:
-            close(unit)
-
-
-def close(unit: Unit):
-    """At the page's end: an article left open either ends in its own opening fragment or is flagged."""
-    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0].text):
-        first, last = unit.paras[0], unit.paras[-1]
-        unit.paras = [Paragraph(last.text + first.text, last.lines + first.lines)] + unit.paras[1:-1]
-        unit.flag("reordered", last.lines[0], str(first.lines[0]))
-        if not any(f.kind == "beginning_lost" for f in unit.flags):
-            unit.flag("beginning_lost", detail="the article's opening is not on this page")
-    elif unit.open:
-        unit.flag("ends_mid_sentence")
-    if unit.kind == "article" and not unit.headline:
-        unit.flag("no_headline")
+            end_of_page(unit)
 
 
 def split_blocks(text: str) -> list[tuple[int, str]]:
