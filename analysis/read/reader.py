@@ -16,13 +16,13 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import lines as L
+from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
@@ -100,10 +100,15 @@ class Page:
 
 
 class _Parser:
+    """One pass over a page's blocks, in OCR order.
+
+    State: the units built so far and the current one; the open ones waiting for a continuation;
+    the jump label just seen; headlines and body blocks already printed (to spot repeats and labels);
+    what was dropped; a date read from the page header.
+    """
+
     def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
-        self.blocks = blocks
-        self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
-        self._bigrams: dict = {}
+        self.blocks = Blocks(blocks, jumped)
         self.units: list[Unit] = []
         self.dropped: list[dict] = []
         self.waiting: list[Unit] = []
@@ -114,12 +119,6 @@ class _Parser:
         self.page_date = None
 
     # ---- helpers ---------------------------------------------------------------
-    def kind(self, i: int) -> str:
-        return self.kinds[i][0] if i < len(self.blocks) else "end"
-
-    def text(self, i: int) -> str:
-        return self.blocks[i][1]
-
     def drop(self, i: int, reason: str):
         line, text = self.blocks[i]
         self.dropped.append({"line": line, "text": text, "reason": reason})
@@ -135,17 +134,11 @@ class _Parser:
         self.current, self.label = unit, None
         return unit
 
-    def bigrams(self, i: int) -> Counter:
-        """Block i's character bigram counts (computed when first needed)."""
-        if i not in self._bigrams:
-            self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
-        return self._bigrams[i]
-
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
         """How strongly block i continues `unit`, and why (see `evidence.continuation_score`)."""
         vocabulary = unit.vocabulary() if unit.paras else ()
         return continuation_score(
-            self.text(i), self.bigrams(i), unit.tail, unit.open, vocabulary, labelled=unit is self.label
+            self.blocks.text(i), self.blocks.bigrams(i), unit.tail, unit.open, vocabulary, labelled=unit is self.label
         )
 
     # ---- the scan ---------------------------------------------------------------
@@ -157,8 +150,8 @@ class _Parser:
         return self.units, self.dropped
 
     def step(self, i: int) -> int:
-        kind, names = self.kinds[i]
-        text = self.text(i)
+        kind, names = self.blocks.kind(i), self.blocks.names(i)
+        text = self.blocks.text(i)
         if kind == "furniture":
             m = L.PAGE_DATE_RE.search(text)
             if m and self.page_date is None:
@@ -178,15 +171,17 @@ class _Parser:
         return i + 1
 
     def jump_label(self, i: int) -> int:
-        target = self.headlines[self.text(i)]
+        target = self.headlines[self.blocks.text(i)]
         self.drop(i, f"repeated headline: jump label of “{target.headline}”")
         self.park_current()
         self.label = target
         return i + 1
 
     def byline(self, i: int, names: list) -> int:
-        nxt = self.kind(i + 1)
-        if nxt == "body" or (nxt == "headline" and self.kind(i + 2) == "body" and not self.group_end(i + 1)):
+        nxt = self.blocks.kind(i + 1)
+        if nxt == "body" or (
+            nxt == "headline" and self.blocks.kind(i + 2) == "body" and not self.blocks.group_end(i + 1, self.headlines)
+        ):
             unit = self.start(Unit(reporters=names))
             unit.add_line(self.blocks[i][0])
             unit.flag("byline_without_headline", self.blocks[i][0])
@@ -204,62 +199,53 @@ class _Parser:
             unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
-    def group_end(self, i: int) -> int:
-        """If a headline group (1-3 lines) starting at i opens an article, the index after it, else 0."""
-        j = i
-        while j < len(self.blocks) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in self.headlines:
-            j += 1
-            nxt = self.kind(j)
-            if nxt == "byline":
-                return j
-            if nxt == "body" and L.is_lead(self.text(j)):
-                return j
-            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
-                return j
-            if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
-                return j
-        return 0
-
     def headline(self, i: int) -> int:
         cur = self.current
-        nxt = self.text(i + 1) if i + 1 < len(self.blocks) else ""
+        nxt = self.blocks.text(i + 1) if i + 1 < len(self.blocks) else ""
         runs_on = (
-            self.kind(i + 1) != "byline" and nxt and (L.word_across(self.text(i), nxt) or L.starts_mid_sentence(nxt))
+            self.blocks.kind(i + 1) != "byline"
+            and nxt
+            and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
         )
-        end = 0 if runs_on else self.group_end(i)
+        end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
         if end:
-            group = [self.text(k) for k in range(i, end)]
+            group = [self.blocks.text(k) for k in range(i, end)]
             if cur is not None and not cur.headline and cur.paras and not cur.open and len(group) >= 2:
                 self.trailing_headline(i)
                 return i + 1
             return self.article(i, end)
-        if cur is not None and not cur.headline and cur.paras and not cur.open and self.kind(i + 1) != "body":
+        if cur is not None and not cur.headline and cur.paras and not cur.open and self.blocks.kind(i + 1) != "body":
             self.trailing_headline(i)
             return i + 1
-        photo_end = self.photo_end(i)
+        photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
-        if cur is not None and cur.paras and not L.is_subhead_like(self.text(i)) and self.kind(i + 1) == "body":
+        if (
+            cur is not None
+            and cur.paras
+            and not L.is_subhead_like(self.blocks.text(i))
+            and self.blocks.kind(i + 1) == "body"
+        ):
             self.body(i)  # a paragraph's first column line, not a subhead
             return i + 1
         if cur is not None and cur.paras:
-            cur.subheads.append(self.text(i))
-            cur.new_para(self.text(i), self.blocks[i][0], subhead=True)
+            cur.subheads.append(self.blocks.text(i))
+            cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
 
     def trailing_headline(self, i: int):
         unit = self.current
-        unit.headline = self.text(i)
+        unit.headline = self.blocks.text(i)
         unit.add_line(self.blocks[i][0])
         unit.flag("headline_after_body", self.blocks[i][0])
         self.headlines.setdefault(unit.headline, unit)
 
     def article(self, i: int, end: int) -> int:
-        group = [self.text(k) for k in range(i, end)]
+        group = [self.blocks.text(k) for k in range(i, end)]
         unit = self.start(Unit())
         for k in range(i, end):
             unit.add_line(self.blocks[k][0])
@@ -271,39 +257,29 @@ class _Parser:
         unit.subtitle = " ".join(mains[mains.index(main) + 1 :] + [s.lstrip("—- ") for s in subtitles])
         self.headlines.setdefault(main, unit)
         k = end
-        if self.kind(k) == "byline":
-            unit.reporters = list(self.kinds[k][1])
+        if self.blocks.kind(k) == "byline":
+            unit.reporters = list(self.blocks.names(k))
             unit.add_line(self.blocks[k][0])
             k += 1
-        elif self.kind(k) == "headline" and is_bare_name(self.text(k)) and self.kind(k + 1) == "body":
-            unit.reporters = split_names(self.text(k))
+        elif (
+            self.blocks.kind(k) == "headline"
+            and is_bare_name(self.blocks.text(k))
+            and self.blocks.kind(k + 1) == "body"
+        ):
+            unit.reporters = split_names(self.blocks.text(k))
             unit.add_line(self.blocks[k][0])
             k += 1
-        elif self.kind(k) == "body" and not L.is_lead(self.text(k)):
+        elif self.blocks.kind(k) == "body" and not L.is_lead(self.blocks.text(k)):
             unit.flag("no_byline")
         return k
 
-    def photo_end(self, i: int) -> int:
-        """A photo: title, one or two caption blocks, then a credit that no body follows."""
-        j = i + 1
-        while j < len(self.blocks) and j - i <= 2 and self.kind(j) == "body":
-            j += 1
-        if j == i + 1:
-            return 0
-        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
-            return j + 1
-        caption = self.text(j - 1)
-        if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":
-            return j
-        return 0
-
     def photo(self, i: int, end: int) -> int:
-        unit = self.start(Unit(kind="photo", headline=self.text(i)))
+        unit = self.start(Unit(kind="photo", headline=self.blocks.text(i)))
         unit.add_line(self.blocks[i][0])
         for k in range(i + 1, end):
             line, text = self.blocks[k]
-            if self.kind(k) == "byline":
-                unit.reporters += self.kinds[k][1]
+            if self.blocks.kind(k) == "byline":
+                unit.reporters += self.blocks.names(k)
                 unit.add_line(line)
                 continue
             caption, credit = split_photo_credit(text)
