@@ -1,12 +1,14 @@
 """The cached, incremental corpus and its exports."""
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import analysis
 from analysis.paths import RAW
+from analysis.read import corpus
 from analysis.read.identity import identify
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
@@ -63,3 +65,17 @@ def test_csv_export_opens_in_excel_with_chinese(raw, tmp_path):
     back = pd.read_csv(out, encoding="utf-8-sig")
     assert back["headline"].iloc[0] == df["headline"].iloc[0]
     assert back["reporters"].iloc[0] == "；".join(df["reporters"].iloc[0])
+
+
+def test_the_cache_key_covers_every_module_of_the_reading_stage(tmp_path):
+    stage = tmp_path / "read"
+    shutil.copytree(Path(corpus.__file__).parent, stage, ignore=shutil.ignore_patterns("__pycache__"))
+    assert corpus._code_version(stage) == corpus._code_version()
+    evidence = stage / "evidence.py"
+    evidence.write_text(
+        evidence.read_text(encoding="utf-8").replace("SWITCH_MARGIN = 0.6", "SWITCH_MARGIN = 0.7"), encoding="utf-8"
+    )
+    edited = corpus._code_version(stage)
+    assert edited != corpus._code_version()
+    (stage / "new_part.py").write_text('"""A new part of the reader."""\n', encoding="utf-8")
+    assert corpus._code_version(stage) != edited

@@ -26,10 +26,10 @@ class RawFileWarning(UserWarning):
     """A raw file was refused; the others were loaded."""
 
 
-def _code_version() -> str:
-    """A hash of every module of the reading stage: editing any of them invalidates the cache."""
+def _code_version(stage: Path = Path(__file__).parent) -> str:
+    """A hash of every module of the reading stage: editing, adding or removing one invalidates the cache."""
     h = hashlib.sha1()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(stage.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:12]
 
