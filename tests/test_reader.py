@@ -194,6 +194,8 @@ def test_repeated_blocks_and_labels_are_dropped_with_reasons(page):
     dropped = {d["line"]: d["reason"] for d in page.dropped}
     assert sorted(dropped) == [165, 173, 177, 179, 181, 183, 185, 187, 189]
     assert "jump label" in dropped[165] and "repeated block" in dropped[179]
+    kinds = {d["line"]: d["kind"] for d in page.dropped}
+    assert (kinds[165], kinds[179]) == ("jump_label", "repeated_block")
 
 
 def test_nothing_is_lost(page):

@@ -47,7 +47,13 @@ COLUMNS = [
     "lines",
     "source",
 ]
-DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
+DROPPED_COLUMNS = [
+    "issue",
+    "line",
+    "kind",
+    "text",
+    "reason",
+]  # kind: furniture, repeated_block, jump_label, jump_marker, repeated_byline
 PAGE_COLUMNS = ["issue", "date", "source", "notes"]
 
 
@@ -119,9 +125,9 @@ class _Parser:
         self.page_date = None
 
     # ---- helpers ---------------------------------------------------------------
-    def drop(self, i: int, reason: str):
+    def drop(self, i: int, kind: str, reason: str):
         line, text = self.blocks[i]
-        self.dropped.append({"line": line, "text": text, "reason": reason})
+        self.dropped.append({"line": line, "kind": kind, "text": text, "reason": reason})
 
     def park_current(self):
         """The current article stopped mid-sentence: it waits for its continuation."""
@@ -156,12 +162,12 @@ class _Parser:
             m = L.PAGE_DATE_RE.search(text)
             if m and self.page_date is None:
                 self.page_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-            self.drop(i, "page furniture (header, page number or editor line)")
+            self.drop(i, "furniture", "page furniture (header, page number or editor line)")
             return i + 1
         if kind != "byline" and text in self.headlines and not (self.current and self.current.open and kind == "body"):
             return self.jump_label(i)
         if kind != "byline" and text in self.seen_body:
-            self.drop(i, f"repeated block (same as line {self.seen_body[text]})")
+            self.drop(i, "repeated_block", f"repeated block (same as line {self.seen_body[text]})")
             return i + 1
         if kind == "byline":
             return self.byline(i, names)
@@ -172,7 +178,7 @@ class _Parser:
 
     def jump_label(self, i: int) -> int:
         target = self.headlines[self.blocks.text(i)]
-        self.drop(i, f"repeated headline: jump label of “{target.headline}”")
+        self.drop(i, "jump_label", f"repeated headline: jump label of “{target.headline}”")
         self.park_current()
         self.label = target
         return i + 1
@@ -363,7 +369,10 @@ class _Parser:
         for unit in [u for u in self.units if not u.paras and not u.headline]:
             self.units.remove(unit)  # a byline whose text was all repeated blocks
             text = dict(self.blocks)
-            self.dropped += [{"line": n, "text": text[n], "reason": "byline of a repeated block"} for n in unit.lines]
+            self.dropped += [
+                {"line": n, "kind": "repeated_byline", "text": text[n], "reason": "byline of a repeated block"}
+                for n in unit.lines
+            ]
         for unit in self.units:
             end_of_page(unit)
 
@@ -379,7 +388,7 @@ def parse_page(text: str, issue: str = "page", date=None) -> Page:
     for line, block in split_blocks(text):
         stripped = L.JUMP_RE.sub("", block).strip()
         if not stripped:
-            markers.append({"line": line, "text": block, "reason": "jump marker (下转/上接)"})
+            markers.append({"line": line, "kind": "jump_marker", "text": block, "reason": "jump marker (下转/上接)"})
             continue
         if stripped != block:
             jumped.add(line)
