@@ -2,16 +2,26 @@
 
 from .brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from .clouds import build_wordcloud, draw_wordcloud, word_frequencies, wordcloud_figure, wordcloud_grid
-from .corpus import export_csv, identify, load_corpus
 from .dtm import DocumentTermMatrix, build_dtm, document_units
 from .echo import echo_by_year, echo_timeline, load_congress_reports, load_gov_reports, national_echo
 from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
-from .reader import parse_page, read_issue, read_page
+from .read import (
+    Flag,
+    RawFileError,
+    export_csv,
+    flag_table,
+    flag_texts,
+    identify,
+    load_corpus,
+    parse_page,
+    read_issue,
+    read_page,
+    repairs_by_kind,
+)
 from .selection import INCLUDE_PHOTOS, counted_items
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
-from .textio import RawFileError
 from .token_table import TokenTable
 from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many, tokenize_table
 from .topics import (
@@ -43,6 +53,10 @@ __all__ = [
     "identify",
     "export_csv",
     "RawFileError",
+    "Flag",
+    "flag_table",
+    "flag_texts",
+    "repairs_by_kind",
     "counted_items",
     "INCLUDE_PHOTOS",
     # tokens

@@ -27,7 +27,7 @@ import analysis
 # Parsed once and cached under `data/processed/` (parquet): rerunning parses only new or changed files.
 
 # %%
-articles, dropped = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_dropped=True)
+articles, dropped, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_dropped=True, with_pages=True)
 print(f"{articles['issue'].nunique()} issue(s), {len(articles)} articles/photos, {len(dropped)} dropped blocks")
 if articles.attrs["problems"]:
     print("Files skipped:", *articles.attrs["problems"], sep="\n  ")
@@ -43,18 +43,26 @@ articles.assign(chars=articles["text"].str.len(), paragraphs=articles["text"].st
 
 # %% [markdown]
 # ## What was repaired on each page
-# Every flag names the raw line it concerns, so it can be checked against the file.
+# Every flag has a kind and names the raw line it concerns, so it can be checked against the file.
+# Repairs of each kind, per issue:
 
 # %%
 shown = articles if not ISSUES else articles[articles["issue"].isin(ISSUES)]
-repairs = shown[["article_id", "headline", "flags"]].explode("flags").dropna(subset=["flags"])
-repairs["repair"] = repairs["flags"].str.replace(r"\s*(?:(?:at|from) line \d+.*|\(line \d+\)|:.*)$", "", regex=True)
-repairs.assign(issue=repairs["article_id"].str.split("#").str[0]).pivot_table(
-    index="repair", columns="issue", values="flags", aggfunc="count", fill_value=0
-)
+analysis.repairs_by_kind(shown)
+
+# %% [markdown]
+# Every repair except the (many, routine) column breaks:
 
 # %%
-repairs[~repairs["repair"].str.startswith("column break")][["article_id", "headline", "flags"]]
+flags = analysis.flag_table(shown).merge(shown[["article_id", "headline"]], on="article_id")
+flags[flags["kind"] != "column_break"][["article_id", "headline", "kind", "line", "text"]]
+
+# %% [markdown]
+# Notes on whole pages: how the file was decoded, jump markers removed, a date read from the page header.
+
+# %%
+shown_pages = pages if not ISSUES else pages[pages["issue"].isin(ISSUES)]
+shown_pages.assign(notes=shown_pages["notes"].map(analysis.flag_texts))
 
 # %% [markdown]
 # ## What was dropped, and why
@@ -69,7 +77,7 @@ dropped if not ISSUES else dropped[dropped["issue"].isin(ISSUES)]
 # The first article whose text was reassembled from another place on the page.
 
 # %%
-jumped = shown[shown["flags"].map(lambda f: any("continuation" in x for x in f))]
+jumped = shown[shown["article_id"].isin(flags.loc[flags["kind"] == "continuation", "article_id"])]
 example = (jumped if len(jumped) else shown).iloc[0]
 print(example["headline"], "|", "、".join(example["reporters"]), "\n")
 print(example["text"])

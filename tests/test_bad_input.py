@@ -7,7 +7,7 @@ import pytest
 
 import analysis
 from analysis.paths import RAW
-from analysis.textio import RawFileError, read_page_text
+from analysis.read.textio import RawFileError, read_page_text
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 HEADLINE = "清江浦区一季度经济形势分析暨项目攻坚推进会召开"
@@ -36,7 +36,7 @@ def test_traditional_characters_are_converted(tmp_path):
     path = tmp_path / "trad.txt"
     path.write_text(opencc.OpenCC("s2t").convert(SAMPLE), encoding="utf-8")
     text, notes = read_page_text(path)
-    assert HEADLINE in text and any("traditional" in n for n in notes)
+    assert HEADLINE in text and [n.kind for n in notes] == ["traditional_converted"]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.bylines import is_bare_name, parse_byline, split_dateline, split_photo_credit
+from analysis.read.bylines import is_bare_name, parse_byline, split_dateline, split_photo_credit
 
 
 @pytest.mark.parametrize(

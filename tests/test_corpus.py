@@ -1,13 +1,15 @@
 """The cached, incremental corpus and its exports."""
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import analysis
-from analysis import corpus
 from analysis.paths import RAW
+from analysis.read import corpus
+from analysis.read.identity import identify
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
 
@@ -22,14 +24,14 @@ def raw(tmp_path):
 
 
 def test_identity_and_date_from_file_names(raw):
-    assert corpus.identify(raw / "qjp_2024-04-15.txt") == {"issue": "qjp_2024-04-15", "date": "2024-04-15"}
-    assert corpus.identify(raw / "qjp_20240422.txt")["date"] == "2024-04-22"
-    assert corpus.identify(SAMPLE)["date"] is None
+    assert identify(raw / "qjp_2024-04-15.txt") == {"issue": "qjp_2024-04-15", "date": "2024-04-15"}
+    assert identify(raw / "qjp_20240422.txt")["date"] == "2024-04-22"
+    assert identify(SAMPLE)["date"] is None
 
 
 def test_manifest_overrides_the_name(raw):
     (raw / "manifest.csv").write_text("file,issue,date\nqjp_20240422.txt,第1234期,2024-04-23\n", encoding="utf-8")
-    assert corpus.identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23"}
+    assert identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23"}
 
 
 def test_incremental_cache(raw, tmp_path, monkeypatch):
@@ -63,3 +65,17 @@ def test_csv_export_opens_in_excel_with_chinese(raw, tmp_path):
     back = pd.read_csv(out, encoding="utf-8-sig")
     assert back["headline"].iloc[0] == df["headline"].iloc[0]
     assert back["reporters"].iloc[0] == "；".join(df["reporters"].iloc[0])
+
+
+def test_the_cache_key_covers_every_module_of_the_reading_stage(tmp_path):
+    stage = tmp_path / "read"
+    shutil.copytree(Path(corpus.__file__).parent, stage, ignore=shutil.ignore_patterns("__pycache__"))
+    assert corpus._code_version(stage) == corpus._code_version()
+    evidence = stage / "evidence.py"
+    evidence.write_text(
+        evidence.read_text(encoding="utf-8").replace("SWITCH_MARGIN = 0.6", "SWITCH_MARGIN = 0.7"), encoding="utf-8"
+    )
+    edited = corpus._code_version(stage)
+    assert edited != corpus._code_version()
+    (stage / "new_part.py").write_text('"""A new part of the reader."""\n', encoding="utf-8")
+    assert corpus._code_version(stage) != edited

@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
-from analysis.lines import is_headline_like
 from analysis.paths import RAW
+from analysis.read.lines import is_headline_like
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 # Real sentences of the sample, cut at full stops, as material for generated articles.
@@ -112,7 +112,7 @@ def test_only_repeats_are_dropped_and_every_kept_block_is_in_its_unit(generated)
         earlier = [line for line in lines[: d["line"] - 1] if line.strip() == d["text"]]
         assert earlier, f"line {d['line']} dropped but never printed before"
     for unit in page.units:
-        printed = unit.headline + unit.kicker + unit.subtitle + "".join(p[0] for p in unit.paras)
+        printed = unit.headline + unit.kicker + unit.subtitle + "".join(p.text for p in unit.paras)
         for n in unit.lines:
             block = lines[n - 1].strip().removeprefix("本报讯 ")
             assert block in printed or block.startswith("■"), f"line {n} not in its unit"

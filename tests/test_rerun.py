@@ -5,8 +5,9 @@ import shutil
 import pytest
 
 import analysis
-from analysis import corpus, tokens
+from analysis import tokens
 from analysis.paths import RAW
+from analysis.read import corpus
 from analysis.slogans import extract_slogans
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")

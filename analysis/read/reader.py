@@ -6,7 +6,8 @@ A page arrives as blocks (non-blank lines) in the order OCR read them. The reade
 - reattaches jumped articles: an article that stops mid-sentence continues later on the page,
   perhaps under a repeated headline (a jump label, which can be wrong); the continuation goes
   to the waiting article with the best evidence: a dictionary word formed across the join
-  (精准有|力), a block that visibly starts mid-sentence, shared vocabulary, page order;
+  (精准有|力), a block that visibly starts mid-sentence, shared vocabulary, page order
+  (scored in `evidence`);
 - drops repeated blocks and jump labels, recording each with its reason;
 - handles a headline printed after its body, photo captions with a trailing credit,
   subheads, and fragments whose beginning was lost (kept, flagged).
@@ -15,15 +16,19 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import lines as L
+from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
+from .evidence import continuation_score, takes_over
+from .flags import Flag
+from .identity import identify
 from .textio import read_page_text
+from .unit import Unit, end_of_page
 
 COLUMNS = [
     "article_id",
@@ -42,73 +47,25 @@ COLUMNS = [
     "lines",
     "source",
 ]
-DROPPED_COLUMNS = ["issue", "line", "text", "reason"]
-SWITCH_MARGIN = 0.6  # evidence a waiting article needs over the current one to take a block
-WORD_ACROSS_WEIGHT = 2  # a dictionary word formed across the join (精准有|力)
-MID_SENTENCE_WEIGHT = 1  # the block visibly starts inside a sentence; counts for every open article alike
-LABEL_WEIGHT = 0.3  # a repeated headline above the block: a hint only, since labels can be wrong
-COHESION_WEIGHT = 8  # a block sharing a quarter of its bigrams with an article weighs as a word across the join
-
-
-@dataclass
-class Unit:
-    """An article or photo being assembled."""
-
-    kind: str = "article"
-    headline: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    reporters: list = field(default_factory=list)
-    dateline: str = ""
-    paras: list = field(default_factory=list)  # [text, [line numbers], is_subhead]
-    subheads: list = field(default_factory=list)
-    flags: list = field(default_factory=list)
-    lines: list = field(default_factory=list)
-    receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
-    _vocabulary: set | None = field(default=None, repr=False)
-
-    @property
-    def open(self) -> bool:
-        return bool(self.paras) and not self.paras[-1][2] and not L.is_closed(self.paras[-1][0])
-
-    @property
-    def tail(self) -> str:
-        return self.paras[-1][0] if self.paras else ""
-
-    def vocabulary(self) -> set:
-        """The bigrams of the unit's text so far (built once, then grown as text is added)."""
-        if self._vocabulary is None:
-            self._vocabulary = set(L.bigram_list("".join(p[0] for p in self.paras)))
-        return self._vocabulary
-
-    def _grow(self, text: str):
-        if self._vocabulary is not None:
-            self._vocabulary.update(L.bigram_list(text))
-
-    def add_line(self, line: int):
-        self.lines.append(line)
-
-    def new_para(self, text: str, line: int, subhead: bool = False):
-        self.paras.append([text, [line], subhead])
-        self.lines.append(line)
-        self._grow(text)
-
-    def join(self, text: str, line: int):
-        self._grow(self.paras[-1][0][-1:] + text)
-        self.paras[-1][0] += text
-        self.paras[-1][1].append(line)
-        self.lines.append(line)
+DROPPED_COLUMNS = [
+    "issue",
+    "line",
+    "kind",
+    "text",
+    "reason",
+]  # kind: furniture, repeated_block, jump_label, jump_marker, repeated_byline
+PAGE_COLUMNS = ["issue", "date", "source", "notes"]
 
 
 @dataclass
 class Page:
-    """A parsed page: its units, what was dropped, and the repairs made."""
+    """A parsed page: its units, what was dropped, and the page-level notes (decoding, jump markers, date)."""
 
     issue: str
     date: object
     units: list
     dropped: list
-    notes: list
+    notes: list[Flag]
 
     def articles(self, source: str = "") -> pd.DataFrame:
         rows = []
@@ -125,9 +82,9 @@ class Page:
                     "subtitle": u.subtitle,
                     "reporters": u.reporters,
                     "dateline": u.dateline,
-                    "text": "\n".join(p[0] for p in u.paras),
+                    "text": "\n".join(p.text for p in u.paras),
                     "subheads": u.subheads,
-                    "flags": self.notes + u.flags,
+                    "flags": [f.record() for f in u.flags],
                     "lines": sorted(u.lines),
                     "source": source,
                 }
@@ -140,12 +97,24 @@ class Page:
     def dropped_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"issue": self.issue, **d} for d in self.dropped], columns=DROPPED_COLUMNS)
 
+    def page_frame(self, source: str = "") -> pd.DataFrame:
+        """The page's one row of the page table: issue, date, source and its notes as flag records."""
+        row = {"issue": self.issue, "date": self.date, "source": source, "notes": [n.record() for n in self.notes]}
+        df = pd.DataFrame([row], columns=PAGE_COLUMNS)
+        df["date"] = pd.to_datetime(df["date"])
+        return df
+
 
 class _Parser:
+    """One pass over a page's blocks, in OCR order.
+
+    State: the units built so far and the current one; the open ones waiting for a continuation;
+    the jump label just seen; headlines and body blocks already printed (to spot repeats and labels);
+    what was dropped; a date read from the page header.
+    """
+
     def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
-        self.blocks = blocks
-        self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
-        self._bigrams: dict = {}
+        self.blocks = Blocks(blocks, jumped)
         self.units: list[Unit] = []
         self.dropped: list[dict] = []
         self.waiting: list[Unit] = []
@@ -156,15 +125,9 @@ class _Parser:
         self.page_date = None
 
     # ---- helpers ---------------------------------------------------------------
-    def kind(self, i: int) -> str:
-        return self.kinds[i][0] if i < len(self.blocks) else "end"
-
-    def text(self, i: int) -> str:
-        return self.blocks[i][1]
-
-    def drop(self, i: int, reason: str):
+    def drop(self, i: int, kind: str, reason: str):
         line, text = self.blocks[i]
-        self.dropped.append({"line": line, "text": text, "reason": reason})
+        self.dropped.append({"line": line, "kind": kind, "text": text, "reason": reason})
 
     def park_current(self):
         """The current article stopped mid-sentence: it waits for its continuation."""
@@ -177,38 +140,12 @@ class _Parser:
         self.current, self.label = unit, None
         return unit
 
-    def bigrams(self, i: int) -> Counter:
-        """Block i's character bigram counts (computed when first needed)."""
-        if i not in self._bigrams:
-            self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
-        return self._bigrams[i]
-
-    def cohesion(self, i: int, unit: Unit) -> float:
-        """Share of block i's bigrams that `unit` already uses: does it talk about the same things?
-
-        Bigrams every article uses (清江浦区) add the same to every candidate, so they cancel out
-        in the comparisons made with this score.
-        """
-        grams = self.bigrams(i)
-        total = sum(grams.values())
-        if not total or not unit.paras:
-            return 0.0
-        used = unit.vocabulary()
-        return sum(n for g, n in grams.items() if g in used) / total
-
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
-        """How strongly block i continues `unit`, and why."""
-        text, score, why = self.text(i), COHESION_WEIGHT * self.cohesion(i, unit), []
-        if unit.open:
-            word = L.word_across(unit.tail, text)
-            if word:
-                score += WORD_ACROSS_WEIGHT
-                why.append(f"word {word} across the join")
-            if L.starts_mid_sentence(text):
-                score += MID_SENTENCE_WEIGHT
-        if unit is self.label:
-            score += LABEL_WEIGHT
-        return score, ", ".join(why) or "shared vocabulary and page order"
+        """How strongly block i continues `unit`, and why (see `evidence.continuation_score`)."""
+        vocabulary = unit.vocabulary() if unit.paras else ()
+        return continuation_score(
+            self.blocks.text(i), self.blocks.bigrams(i), unit.tail, unit.open, vocabulary, labelled=unit is self.label
+        )
 
     # ---- the scan ---------------------------------------------------------------
     def run(self) -> tuple[list, list]:
@@ -219,18 +156,18 @@ class _Parser:
         return self.units, self.dropped
 
     def step(self, i: int) -> int:
-        kind, names = self.kinds[i]
-        text = self.text(i)
+        kind, names = self.blocks.kind(i), self.blocks.names(i)
+        text = self.blocks.text(i)
         if kind == "furniture":
             m = L.PAGE_DATE_RE.search(text)
             if m and self.page_date is None:
                 self.page_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-            self.drop(i, "page furniture (header, page number or editor line)")
+            self.drop(i, "furniture", "page furniture (header, page number or editor line)")
             return i + 1
         if kind != "byline" and text in self.headlines and not (self.current and self.current.open and kind == "body"):
             return self.jump_label(i)
         if kind != "byline" and text in self.seen_body:
-            self.drop(i, f"repeated block (same as line {self.seen_body[text]})")
+            self.drop(i, "repeated_block", f"repeated block (same as line {self.seen_body[text]})")
             return i + 1
         if kind == "byline":
             return self.byline(i, names)
@@ -240,23 +177,25 @@ class _Parser:
         return i + 1
 
     def jump_label(self, i: int) -> int:
-        target = self.headlines[self.text(i)]
-        self.drop(i, f"repeated headline: jump label of “{target.headline}”")
+        target = self.headlines[self.blocks.text(i)]
+        self.drop(i, "jump_label", f"repeated headline: jump label of “{target.headline}”")
         self.park_current()
         self.label = target
         return i + 1
 
     def byline(self, i: int, names: list) -> int:
-        nxt = self.kind(i + 1)
-        if nxt == "body" or (nxt == "headline" and self.kind(i + 2) == "body" and not self.group_end(i + 1)):
+        nxt = self.blocks.kind(i + 1)
+        if nxt == "body" or (
+            nxt == "headline" and self.blocks.kind(i + 2) == "body" and not self.blocks.group_end(i + 1, self.headlines)
+        ):
             unit = self.start(Unit(reporters=names))
             unit.add_line(self.blocks[i][0])
-            unit.flags.append(f"no headline above the byline (line {self.blocks[i][0]})")
+            unit.flag("byline_without_headline", self.blocks[i][0])
             return i + 1
         unit = self.current or self.start(Unit())
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
-        caption = " ".join(p[0] for p in unit.paras)
+        caption = " ".join(p.text for p in unit.paras)
         if (
             unit.kind == "article"
             and not unit.dateline
@@ -266,62 +205,53 @@ class _Parser:
             unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
-    def group_end(self, i: int) -> int:
-        """If a headline group (1-3 lines) starting at i opens an article, the index after it, else 0."""
-        j = i
-        while j < len(self.blocks) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in self.headlines:
-            j += 1
-            nxt = self.kind(j)
-            if nxt == "byline":
-                return j
-            if nxt == "body" and L.is_lead(self.text(j)):
-                return j
-            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
-                return j
-            if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
-                return j
-        return 0
-
     def headline(self, i: int) -> int:
         cur = self.current
-        nxt = self.text(i + 1) if i + 1 < len(self.blocks) else ""
+        nxt = self.blocks.text(i + 1) if i + 1 < len(self.blocks) else ""
         runs_on = (
-            self.kind(i + 1) != "byline" and nxt and (L.word_across(self.text(i), nxt) or L.starts_mid_sentence(nxt))
+            self.blocks.kind(i + 1) != "byline"
+            and nxt
+            and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
         )
-        end = 0 if runs_on else self.group_end(i)
+        end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
         if end:
-            group = [self.text(k) for k in range(i, end)]
+            group = [self.blocks.text(k) for k in range(i, end)]
             if cur is not None and not cur.headline and cur.paras and not cur.open and len(group) >= 2:
                 self.trailing_headline(i)
                 return i + 1
             return self.article(i, end)
-        if cur is not None and not cur.headline and cur.paras and not cur.open and self.kind(i + 1) != "body":
+        if cur is not None and not cur.headline and cur.paras and not cur.open and self.blocks.kind(i + 1) != "body":
             self.trailing_headline(i)
             return i + 1
-        photo_end = self.photo_end(i)
+        photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
-        if cur is not None and cur.paras and not L.is_subhead_like(self.text(i)) and self.kind(i + 1) == "body":
+        if (
+            cur is not None
+            and cur.paras
+            and not L.is_subhead_like(self.blocks.text(i))
+            and self.blocks.kind(i + 1) == "body"
+        ):
             self.body(i)  # a paragraph's first column line, not a subhead
             return i + 1
         if cur is not None and cur.paras:
-            cur.subheads.append(self.text(i))
-            cur.new_para(self.text(i), self.blocks[i][0], subhead=True)
+            cur.subheads.append(self.blocks.text(i))
+            cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
 
     def trailing_headline(self, i: int):
         unit = self.current
-        unit.headline = self.text(i)
+        unit.headline = self.blocks.text(i)
         unit.add_line(self.blocks[i][0])
-        unit.flags.append(f"headline printed after its body (line {self.blocks[i][0]})")
+        unit.flag("headline_after_body", self.blocks[i][0])
         self.headlines.setdefault(unit.headline, unit)
 
     def article(self, i: int, end: int) -> int:
-        group = [self.text(k) for k in range(i, end)]
+        group = [self.blocks.text(k) for k in range(i, end)]
         unit = self.start(Unit())
         for k in range(i, end):
             unit.add_line(self.blocks[k][0])
@@ -333,39 +263,29 @@ class _Parser:
         unit.subtitle = " ".join(mains[mains.index(main) + 1 :] + [s.lstrip("—- ") for s in subtitles])
         self.headlines.setdefault(main, unit)
         k = end
-        if self.kind(k) == "byline":
-            unit.reporters = list(self.kinds[k][1])
+        if self.blocks.kind(k) == "byline":
+            unit.reporters = list(self.blocks.names(k))
             unit.add_line(self.blocks[k][0])
             k += 1
-        elif self.kind(k) == "headline" and is_bare_name(self.text(k)) and self.kind(k + 1) == "body":
-            unit.reporters = split_names(self.text(k))
+        elif (
+            self.blocks.kind(k) == "headline"
+            and is_bare_name(self.blocks.text(k))
+            and self.blocks.kind(k + 1) == "body"
+        ):
+            unit.reporters = split_names(self.blocks.text(k))
             unit.add_line(self.blocks[k][0])
             k += 1
-        elif self.kind(k) == "body" and not L.is_lead(self.text(k)):
-            unit.flags.append("no byline")
+        elif self.blocks.kind(k) == "body" and not L.is_lead(self.blocks.text(k)):
+            unit.flag("no_byline")
         return k
 
-    def photo_end(self, i: int) -> int:
-        """A photo: title, one or two caption blocks, then a credit that no body follows."""
-        j = i + 1
-        while j < len(self.blocks) and j - i <= 2 and self.kind(j) == "body":
-            j += 1
-        if j == i + 1:
-            return 0
-        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
-            return j + 1
-        caption = self.text(j - 1)
-        if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":
-            return j
-        return 0
-
     def photo(self, i: int, end: int) -> int:
-        unit = self.start(Unit(kind="photo", headline=self.text(i)))
+        unit = self.start(Unit(kind="photo", headline=self.blocks.text(i)))
         unit.add_line(self.blocks[i][0])
         for k in range(i + 1, end):
             line, text = self.blocks[k]
-            if self.kind(k) == "byline":
-                unit.reporters += self.kinds[k][1]
+            if self.blocks.kind(k) == "byline":
+                unit.reporters += self.blocks.names(k)
                 unit.add_line(line)
                 continue
             caption, credit = split_photo_credit(text)
@@ -390,20 +310,20 @@ class _Parser:
         self.seen_body.setdefault(text, line)
         if cur is None:
             cur = self.start(Unit())
-            cur.flags.append(f"fragment without headline or byline (line {line})")
+            cur.flag("fragment", line)
         if cur.paras and not cur.open and L.DATELINE_RE.match(text) and cur.kind == "article":
             cur = self.start(Unit())  # a dateline opens a new item, even without a headline
-            cur.flags.append(f"no headline: the item opens with its dateline (line {line})")
+            cur.flag("dateline_without_headline", line)
         if cur.open:
             cur.join(text, line)
-            cur.flags.append(f"column break joined at line {line}")
+            cur.flag("column_break", line)
             return
         if not cur.paras:
             dateline, reporters, rest = split_dateline(text)
             cur.dateline = dateline
             cur.reporters += [r for r in reporters if r not in cur.reporters]
             if not dateline and L.starts_mid_sentence(text):
-                cur.flags.append(f"beginning lost: opens mid-sentence (line {line})")
+                cur.flag("beginning_lost", line, "opens mid-sentence")
             cur.new_para(rest or text, line)
             return
         cur.new_para(text, line)
@@ -429,7 +349,7 @@ class _Parser:
         if self.label is not None and (cur is None or not cur.open):
             return unit, why  # a jump label always opens a continuation
         own = self.evidence(i, cur)[0] if cur is not None and cur.paras else 0.0
-        return (unit, why) if best > own + SWITCH_MARGIN else (cur, "")
+        return (unit, why) if takes_over(best, own) else (cur, "")
 
     def reattach(self, i: int, unit: Unit, why: str):
         line, text = self.blocks[i]
@@ -441,7 +361,7 @@ class _Parser:
             unit.join(text, line)
         else:
             unit.new_para(text, line)
-        unit.flags.append(f"continuation reattached from line {line} ({why})")
+        unit.flag("continuation", line, why)
         unit.receiving = True
         self.current, self.label = unit, None
 
@@ -449,20 +369,12 @@ class _Parser:
         for unit in [u for u in self.units if not u.paras and not u.headline]:
             self.units.remove(unit)  # a byline whose text was all repeated blocks
             text = dict(self.blocks)
-            self.dropped += [{"line": n, "text": text[n], "reason": "byline of a repeated block"} for n in unit.lines]
+            self.dropped += [
+                {"line": n, "kind": "repeated_byline", "text": text[n], "reason": "byline of a repeated block"}
+                for n in unit.lines
+            ]
         for unit in self.units:
-            if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0][0]):
-                first, last = unit.paras[0], unit.paras[-1]
-                unit.paras = [[last[0] + first[0], last[1] + first[1], False]] + unit.paras[1:-1]
-                unit.flags.append(
-                    f"reordered: the open paragraph (line {last[1][0]}) continues in the opening fragment (line {first[1][0]})"
-                )
-                if not any(f.startswith("beginning lost") for f in unit.flags):
-                    unit.flags.append("beginning lost: the article's opening is not on this page")
-            elif unit.open:
-                unit.flags.append("ends mid-sentence: continuation not found on this page")
-            if unit.kind == "article" and not unit.headline:
-                unit.flags.append("headline not found")
+            end_of_page(unit)
 
 
 def split_blocks(text: str) -> list[tuple[int, str]]:
@@ -476,17 +388,17 @@ def parse_page(text: str, issue: str = "page", date=None) -> Page:
     for line, block in split_blocks(text):
         stripped = L.JUMP_RE.sub("", block).strip()
         if not stripped:
-            markers.append({"line": line, "text": block, "reason": "jump marker (下转/上接)"})
+            markers.append({"line": line, "kind": "jump_marker", "text": block, "reason": "jump marker (下转/上接)"})
             continue
         if stripped != block:
             jumped.add(line)
-            notes.append(f"jump marker removed at line {line}: {''.join(L.JUMP_RE.findall(block))}")
+            notes.append(Flag("jump_marker", line, "".join(L.JUMP_RE.findall(block))))
         blocks.append((line, stripped))
     parser = _Parser(blocks, jumped)
     units, dropped = parser.run()
     dropped = sorted(markers + dropped, key=lambda d: d["line"])
     if date is None and parser.page_date:
-        date, notes = parser.page_date, notes + [f"date {parser.page_date} read from the page header"]
+        date, notes = parser.page_date, notes + [Flag("date_from_header", detail=parser.page_date)]
     return Page(issue=issue, date=date, units=units, dropped=dropped, notes=notes)
 
 
@@ -501,8 +413,6 @@ def read_page(path, issue: str | None = None, date=None) -> Page:
 
 def read_issue(path, issue: str | None = None, date=None) -> pd.DataFrame:
     """One row per article or photo of a raw page file, in page order (the article-table contract)."""
-    from .corpus import identify
-
     path = Path(path)
     ident = identify(path)
     page = read_page(path, issue=issue or ident["issue"], date=date if date is not None else ident["date"])

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .flags import Flag
+
 MAX_BYTES = 50_000_000  # a newspaper page is ~20 KB; a file this large is almost surely a mistake
 
 BINARY_SIGNATURES = {
@@ -112,7 +114,7 @@ def normalize(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
+def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[Flag]]:
     """Read a raw page file; return (clean text, notes on what was repaired). Never writes."""
     path = Path(path)
     try:
@@ -122,15 +124,15 @@ def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     if size > max_bytes:
         raise RawFileError(
             path,
-            f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit for one page file; split it into pages (or raise analysis.textio.MAX_BYTES)",
+            f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit for one page file; split it into pages (or raise analysis.read.textio.MAX_BYTES)",
         )
     data = path.read_bytes()
     if not data.strip():
         raise RawFileError(path, "is empty")
     text, encoding = decode(data, path)
-    notes = [] if encoding in ("utf-8", "ascii") else [f"decoded from {encoding}"]
+    notes = [] if encoding in ("utf-8", "ascii") else [Flag("decoded", detail=encoding)]
     if "\r" in text:
-        notes.append("CRLF line ends")
+        notes.append(Flag("crlf"))
     text = normalize(text)
     if not text.strip():
         raise RawFileError(path, "holds only spaces")
@@ -141,5 +143,5 @@ def read_page_text(path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
         raise RawFileError(path, "has no Chinese characters: not a Chinese newspaper page")
     text, converted = to_simplified(text)
     if converted:
-        notes.append("traditional characters converted to simplified")
+        notes.append(Flag("traditional_converted"))
     return text, notes

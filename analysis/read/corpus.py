@@ -1,57 +1,23 @@
 """The corpus: every raw page under data/raw/, parsed once and cached as parquet.
 
-File naming convention: an issue is one file; its identity is the file name without extension;
-its date is the first date in the name, written 2024-04-15, 2024_04_15, 2024.04.15 or 20240415
-(e.g. `huaian-daily_2024-04-15_A3.txt`). A file without a date still loads, with an empty date
-(or the date printed in its page header, if any). A `manifest.csv` in the raw folder (columns
-file, issue, date) overrides both for the files it names.
+Each file's issue id and date come from `identity` (file name or manifest.csv).
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
-import re
 import warnings
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .atomic import write_csv, write_parquet, write_text
-from .reader import COLUMNS, DROPPED_COLUMNS, read_page
+from .. import paths
+from ..atomic import write_csv, write_parquet, write_text
+from .flags import flag_texts
+from .identity import MANIFEST, identify
+from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, read_page
 from .textio import RawFileError
-
-DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
-MANIFEST = "manifest.csv"
-
-
-def date_from_name(name: str) -> str | None:
-    """The first date in a file name, as YYYY-MM-DD, or None."""
-    m = DATE_IN_NAME.search(name)
-    return f"{m[1]}-{m[2]}-{m[3]}" if m else None
-
-
-@lru_cache(maxsize=16)
-def _manifest(folder: Path, mtime: float) -> dict:
-    with open(folder / MANIFEST, encoding="utf-8-sig", newline="") as f:
-        return {row["file"].strip(): row for row in csv.DictReader(f) if row.get("file")}
-
-
-def identify(path) -> dict:
-    """{'issue', 'date'} of a raw file, from the manifest or the file-naming convention."""
-    path = Path(path)
-    ident = {"issue": path.stem, "date": date_from_name(path.name)}
-    manifest = path.parent / MANIFEST
-    if manifest.exists():
-        row = _manifest(path.parent, manifest.stat().st_mtime).get(path.name)
-        if row:
-            ident["issue"] = (row.get("issue") or "").strip() or ident["issue"]
-            ident["date"] = (row.get("date") or "").strip() or ident["date"]
-    return ident
-
 
 SKIP = {MANIFEST, "README.md", "README.txt"}
 
@@ -60,12 +26,11 @@ class RawFileWarning(UserWarning):
     """A raw file was refused; the others were loaded."""
 
 
-def _code_version() -> str:
-    """A hash of the reader's source: editing the reader invalidates the cache."""
-    here = Path(__file__).parent
+def _code_version(stage: Path = Path(__file__).parent) -> str:
+    """A hash of every module of the reading stage: editing, adding or removing one invalidates the cache."""
     h = hashlib.sha1()
-    for name in ("reader.py", "lines.py", "bylines.py", "textio.py", "corpus.py"):
-        h.update((here / name).read_bytes())
+    for path in sorted(stage.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -83,26 +48,36 @@ def _fingerprint(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
-def _parse(path: Path, raw_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+TABLES = {"articles": COLUMNS, "dropped": DROPPED_COLUMNS + ["source"], "pages": PAGE_COLUMNS}
+LIST_COLUMNS = ("reporters", "subheads", "flags", "lines", "notes")
+
+
+def _parse(path: Path, raw_dir: Path) -> dict[str, pd.DataFrame]:
     ident = identify(path)
     page = read_page(path, issue=ident["issue"], date=ident["date"])
     source = path.relative_to(raw_dir).as_posix()
-    return page.articles(source=source), page.dropped_frame().assign(source=source)
+    return {
+        "articles": page.articles(source=source),
+        "dropped": page.dropped_frame().assign(source=source),
+        "pages": page.page_frame(source=source),
+    }
 
 
-def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: bool = False):
+def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: bool = False, with_pages: bool = False):
     """The article table over every page in raw_dir, cached as parquet and updated incrementally.
 
     A new file is parsed alone, a changed file re-parsed, a removed file dropped. A file that
     cannot be read is listed in a warning and in `df.attrs["problems"]`; the others still load.
-    With `with_dropped=True`, returns (articles, dropped blocks).
+    With `with_dropped=True` the dropped blocks follow the articles, with `with_pages=True` the page
+    table (one row per page: issue, date, source, notes on decoding, jump markers and a date read
+    from the header), as a tuple in that order.
     """
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"{raw_dir}: no such folder of raw pages")
     cache = _read_cache(processed_dir)
     version = _code_version()
-    articles, dropped, manifest, problems, parsed = [], [], {}, [], []
+    parts, manifest, problems, parsed = {name: [] for name in TABLES}, {}, [], []
     for path in raw_files(raw_dir):
         key = path.relative_to(raw_dir).as_posix()
         stat = path.stat()
@@ -113,10 +88,9 @@ def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: 
             entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "version": version, "sha1": _fingerprint(path)}
             if not (old and old["version"] == version and old.get("sha1") == entry["sha1"]):
                 try:
-                    a, d = _parse(path, raw_dir)
+                    for name, frame in _parse(path, raw_dir).items():
+                        parts[name].append(frame)
                     entry["problem"] = None
-                    articles.append(a)
-                    dropped.append(d)
                     parsed.append(key)
                 except RawFileError as e:
                     entry["problem"] = str(e)
@@ -129,24 +103,26 @@ def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: 
         if entry.get("problem"):
             problems.append(entry["problem"])
             continue
-        articles.append(cache["articles"][cache["articles"]["source"] == key])
-        dropped.append(cache["dropped"][cache["dropped"]["source"] == key])
-    table = _concat(articles, COLUMNS)
-    table = table.sort_values(["date", "issue", "order"], na_position="last", kind="stable").reset_index(drop=True)
-    dropped_table = _concat(dropped, DROPPED_COLUMNS + ["source"])
+        for name in TABLES:
+            parts[name].append(cache[name][cache[name]["source"] == key])
+    tables = {name: _concat(parts[name], columns) for name, columns in TABLES.items()}
+    for name, order in (("articles", ["date", "issue", "order"]), ("pages", ["date", "issue"])):
+        tables[name] = tables[name].sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
     if (
         parsed
         or set(manifest) != set(cache["manifest"])
         or any(manifest[k] != cache["manifest"].get(k) for k in manifest)
     ):
-        write_parquet(table, processed_dir / "articles.parquet")
-        write_parquet(dropped_table, processed_dir / "dropped.parquet")
+        for name, table in tables.items():
+            write_parquet(table, processed_dir / f"{name}.parquet")
         write_text(processed_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     if problems:
         warnings.warn(f"{len(problems)} raw file(s) skipped:\n" + "\n".join(problems), RawFileWarning, stacklevel=2)
+    table = tables["articles"]
     table.attrs["problems"] = problems
     table.attrs["parsed"] = parsed
-    return (table, dropped_table) if with_dropped else table
+    extra = [tables[name] for name, wanted in (("dropped", with_dropped), ("pages", with_pages)) if wanted]
+    return (table, *extra) if extra else table
 
 
 def _concat(frames: list, columns: list) -> pd.DataFrame:
@@ -156,7 +132,7 @@ def _concat(frames: list, columns: list) -> pd.DataFrame:
     df = pd.concat(frames, ignore_index=True)
     if "date" in df:
         df["date"] = pd.to_datetime(df["date"])
-    for col in ("reporters", "subheads", "flags", "lines"):
+    for col in LIST_COLUMNS:
         if col in df:
             df[col] = df[col].map(list)
     return df
@@ -165,20 +141,20 @@ def _concat(frames: list, columns: list) -> pd.DataFrame:
 def _read_cache(processed_dir: Path) -> dict:
     try:
         manifest = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
-        articles = pd.read_parquet(processed_dir / "articles.parquet")
-        dropped = pd.read_parquet(processed_dir / "dropped.parquet")
+        tables = {name: pd.read_parquet(processed_dir / f"{name}.parquet") for name in TABLES}
     except (OSError, ValueError):
-        return {
-            "manifest": {},
-            "articles": pd.DataFrame(columns=COLUMNS),
-            "dropped": pd.DataFrame(columns=DROPPED_COLUMNS + ["source"]),
-        }
-    return {"manifest": manifest, "articles": articles, "dropped": dropped}
+        return {"manifest": {}, **{name: pd.DataFrame(columns=columns) for name, columns in TABLES.items()}}
+    return {"manifest": manifest, **tables}
 
 
 def export_csv(articles: pd.DataFrame, target) -> Path:
-    """Write the article table as CSV that Excel opens with Chinese intact (lists joined with `；`)."""
+    """Write the article table as CSV that Excel opens with Chinese intact (lists joined with `；`).
+
+    Flags are written as their readable sentences.
+    """
     out = articles.copy()
+    if "flags" in out:
+        out["flags"] = out["flags"].map(flag_texts)
     for col in ("reporters", "subheads", "flags", "lines"):
         if col in out:
             out[col] = out[col].map(lambda v: "；".join(map(str, v)))

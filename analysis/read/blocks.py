@@ -1,0 +1,76 @@
+"""A page's blocks (its non-blank lines) as the reader sees them: classified once, looked at ahead."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import lines as L
+from .bylines import is_bare_name
+
+
+class Blocks:
+    """The blocks of a page, each (raw line number, text), with their kind and byline names.
+
+    A block whose jump marker was removed is body text whatever it looks like.
+    """
+
+    def __init__(self, blocks: list[tuple[int, str]], jumped: set = frozenset()):
+        self.items = blocks
+        self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
+        self._bigrams: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: int) -> tuple[int, str]:
+        return self.items[i]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def kind(self, i: int) -> str:
+        """'furniture', 'byline', 'headline', 'body', or 'end' past the last block."""
+        return self.kinds[i][0] if i < len(self.items) else "end"
+
+    def names(self, i: int) -> list[str] | None:
+        """The names of a byline block."""
+        return self.kinds[i][1]
+
+    def text(self, i: int) -> str:
+        return self.items[i][1]
+
+    def bigrams(self, i: int) -> Counter:
+        """Block i's character bigram counts (computed when first needed)."""
+        if i not in self._bigrams:
+            self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
+        return self._bigrams[i]
+
+    def group_end(self, i: int, headlines: dict) -> int:
+        """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0."""
+        j = i
+        while j < len(self) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in headlines:
+            j += 1
+            nxt = self.kind(j)
+            if nxt == "byline":
+                return j
+            if nxt == "body" and L.is_lead(self.text(j)):
+                return j
+            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
+                return j
+            if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
+                return j
+        return 0
+
+    def photo_end(self, i: int) -> int:
+        """A photo: title, one or two caption blocks, then a credit that no body follows."""
+        j = i + 1
+        while j < len(self) and j - i <= 2 and self.kind(j) == "body":
+            j += 1
+        if j == i + 1:
+            return 0
+        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
+            return j + 1
+        caption = self.text(j - 1)
+        if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":
+            return j
+        return 0

@@ -1,0 +1,89 @@
+"""What the reader repaired or doubts, as records: a kind (a short stable code), the raw line, a detail.
+
+Article flags sit in the article table's `flags` column, page notes (how the file was decoded,
+jump markers removed, a date read from the header) in the page table's `notes` column, each as a
+list of {kind, line, detail} records. `str(flag)` is the readable sentence shown to a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+SENTENCES = {
+    # article flags
+    "column_break": "column break joined{at_line}",
+    "continuation": "continuation reattached from line {line} ({detail})",
+    "headline_after_body": "headline printed after its body{in_parens}",
+    "beginning_lost": "beginning lost: {detail}{in_parens}",
+    "ends_mid_sentence": "ends mid-sentence: continuation not found on this page",
+    "reordered": "reordered: the open paragraph{in_parens} continues in the opening fragment (line {detail})",
+    "no_byline": "no byline",
+    "no_headline": "headline not found",
+    "byline_without_headline": "no headline above the byline{in_parens}",
+    "dateline_without_headline": "no headline: the item opens with its dateline{in_parens}",
+    "fragment": "fragment without headline or byline{in_parens}",
+    # page notes
+    "decoded": "decoded from {detail}",
+    "crlf": "CRLF line ends",
+    "traditional_converted": "traditional characters converted to simplified",
+    "jump_marker": "jump marker removed{at_line}: {detail}",
+    "date_from_header": "date {detail} read from the page header",
+}
+FLAG_COLUMNS = ["article_id", "issue", "kind", "line", "detail", "text"]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One repair or doubt: its kind (a key of SENTENCES), the raw line it concerns (or None), a detail."""
+
+    kind: str
+    line: int | None = None
+    detail: str = ""
+
+    def __post_init__(self):
+        if self.kind not in SENTENCES:
+            raise ValueError(f"unknown flag kind {self.kind!r}")
+
+    def __str__(self) -> str:
+        at = self.line is not None
+        return SENTENCES[self.kind].format(
+            line=self.line,
+            detail=self.detail,
+            at_line=f" at line {self.line}" if at else "",
+            in_parens=f" (line {self.line})" if at else "",
+        )
+
+    def record(self) -> dict:
+        """The flag as a plain record, as the tables (and parquet) store it."""
+        return asdict(self)
+
+
+def flag_text(record) -> str:
+    """The readable sentence of a stored flag record."""
+    line = record["line"]
+    return str(Flag(record["kind"], None if pd.isna(line) else int(line), record["detail"]))
+
+
+def flag_texts(records) -> list[str]:
+    """The readable sentences of a list of stored flag records."""
+    return [flag_text(r) for r in records]
+
+
+def flag_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per flag of the article table: article_id, issue, kind, line, detail and its text."""
+    rows = [
+        {"article_id": aid, "issue": issue, **r, "text": flag_text(r)}
+        for aid, issue, flags in zip(articles["article_id"], articles["issue"], articles["flags"])
+        for r in flags
+    ]
+    table = pd.DataFrame(rows, columns=FLAG_COLUMNS)
+    table["line"] = table["line"].astype("Int64")
+    return table
+
+
+def repairs_by_kind(articles: pd.DataFrame) -> pd.DataFrame:
+    """How many flags of each kind each issue got: kinds as rows, issues as columns."""
+    flags = flag_table(articles)
+    return flags.pivot_table(index="kind", columns="issue", values="article_id", aggfunc="count", fill_value=0)

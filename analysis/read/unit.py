@@ -1,0 +1,85 @@
+"""An article or photo being assembled by the page reader, and its paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lines as L
+from .flags import Flag
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead."""
+
+    text: str
+    lines: list[int]
+    is_subhead: bool = False
+
+
+@dataclass
+class Unit:
+    """An article or photo being assembled."""
+
+    kind: str = "article"
+    headline: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    reporters: list = field(default_factory=list)
+    dateline: str = ""
+    paras: list[Paragraph] = field(default_factory=list)
+    subheads: list = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
+    _vocabulary: set | None = field(default=None, repr=False)
+
+    @property
+    def open(self) -> bool:
+        return bool(self.paras) and not self.paras[-1].is_subhead and not L.is_closed(self.paras[-1].text)
+
+    @property
+    def tail(self) -> str:
+        return self.paras[-1].text if self.paras else ""
+
+    def vocabulary(self) -> set:
+        """The bigrams of the unit's text so far (built once, then grown as text is added)."""
+        if self._vocabulary is None:
+            self._vocabulary = set(L.bigram_list("".join(p.text for p in self.paras)))
+        return self._vocabulary
+
+    def _grow(self, text: str):
+        if self._vocabulary is not None:
+            self._vocabulary.update(L.bigram_list(text))
+
+    def add_line(self, line: int):
+        self.lines.append(line)
+
+    def new_para(self, text: str, line: int, subhead: bool = False):
+        self.paras.append(Paragraph(text, [line], subhead))
+        self.lines.append(line)
+        self._grow(text)
+
+    def join(self, text: str, line: int):
+        last = self.paras[-1]
+        self._grow(last.text[-1:] + text)
+        last.text += text
+        last.lines.append(line)
+        self.lines.append(line)
+
+    def flag(self, kind: str, line: int | None = None, detail: str = ""):
+        self.flags.append(Flag(kind, line, detail))
+
+
+def end_of_page(unit: Unit):
+    """At the page's end: an article left open either ends in its own opening fragment or is flagged."""
+    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0].text):
+        first, last = unit.paras[0], unit.paras[-1]
+        unit.paras = [Paragraph(last.text + first.text, last.lines + first.lines)] + unit.paras[1:-1]
+        unit.flag("reordered", last.lines[0], str(first.lines[0]))
+        if not any(f.kind == "beginning_lost" for f in unit.flags):
+            unit.flag("beginning_lost", detail="the article's opening is not on this page")
+    elif unit.open:
+        unit.flag("ends_mid_sentence")
+    if unit.kind == "article" and not unit.headline:
+        unit.flag("no_headline")
