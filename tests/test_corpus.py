@@ -10,6 +10,7 @@ import analysis
 from analysis.paths import RAW
 from analysis.read import corpus
 from analysis.read.identity import identify
+from tests.pages import sample_variant, write_variant
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
 
@@ -19,7 +20,7 @@ def raw(tmp_path):
     folder = tmp_path / "raw"
     folder.mkdir()
     shutil.copy(SAMPLE, folder / "qjp_2024-04-15.txt")
-    shutil.copy(SAMPLE, folder / "qjp_20240422.txt")
+    write_variant(folder / "qjp_20240422.txt", 1)
     return folder
 
 
@@ -42,12 +43,10 @@ def test_incremental_cache(raw, tmp_path, monkeypatch):
     again = analysis.load_corpus(raw, processed)
     assert again.attrs["parsed"] == []
     pd.testing.assert_frame_equal(first, again)
-    shutil.copy(SAMPLE, raw / "qjp_2024-04-29.txt")
+    write_variant(raw / "qjp_2024-04-29.txt", 2)
     added = analysis.load_corpus(raw, processed)
     assert added.attrs["parsed"] == ["qjp_2024-04-29.txt"] and added["issue"].nunique() == 3
-    (raw / "qjp_20240422.txt").write_text(
-        SAMPLE.read_text(encoding="utf-8").replace("朱海波", "某书记"), encoding="utf-8"
-    )
+    (raw / "qjp_20240422.txt").write_text(sample_variant(1).replace("朱海波", "某书记"), encoding="utf-8")
     changed = analysis.load_corpus(raw, processed)
     assert changed.attrs["parsed"] == ["qjp_20240422.txt"]
     assert "某书记" in " ".join(changed.loc[changed["issue"] == "qjp_20240422", "text"])

@@ -1,6 +1,10 @@
 """The corpus: every raw page under data/raw/, parsed once and cached as parquet.
 
-Each file's issue id and date come from `identity` (file name or manifest.csv).
+Each file's issue id and date come from `identity` (file name or manifest.csv). A page whose text
+is the same as an earlier file's (byte-identical, or the same page saved again in another encoding
+or with other line ends) is loaded once and reported. The cache checks itself: `manifest.json`
+records how many rows each table had when it was written, and a table that does not match it (an
+older `articles.parquet` beside a newer manifest) makes the whole cache rebuild, with a warning.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import pandas as pd
 from .. import paths
 from ..atomic import write_csv, write_parquet, write_text
 from .flags import flag_texts
-from .identity import MANIFEST, identify
-from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, read_page
-from .textio import RawFileError
+from .identity import MANIFEST, identify, read_manifest
+from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, parse_page
+from .textio import RawFileError, read_page_text
 
 SKIP = {MANIFEST, "README.md", "README.txt"}
+CACHE_FORMAT = 2  # manifest.json: {"format", "files": {key: entry}, "rows": {table: n}}
 
 
 class RawFileWarning(UserWarning):
@@ -52,11 +57,14 @@ TABLES = {"articles": COLUMNS, "dropped": DROPPED_COLUMNS + ["source"], "pages":
 LIST_COLUMNS = ("reporters", "subheads", "flags", "lines", "notes")
 
 
-def _parse(path: Path, raw_dir: Path) -> dict[str, pd.DataFrame]:
+def _parse(path: Path, raw_dir: Path) -> tuple[str, dict[str, pd.DataFrame]]:
+    """The hash of the page's clean text, and its three tables."""
     ident = identify(path)
-    page = read_page(path, issue=ident["issue"], date=ident["date"])
+    text, notes = read_page_text(path)
+    page = parse_page(text, issue=ident["issue"], date=ident["date"])
+    page.notes = notes + page.notes
     source = path.relative_to(raw_dir).as_posix()
-    return {
+    return hashlib.sha1(text.encode("utf-8")).hexdigest(), {
         "articles": page.articles(source=source),
         "dropped": page.dropped_frame().assign(source=source),
         "pages": page.page_frame(source=source),
@@ -76,48 +84,53 @@ def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: 
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"{raw_dir}: no such folder of raw pages")
     cache = _read_cache(processed_dir)
+    cached = {name: dict(tuple(cache[name].groupby("source", sort=False))) for name in TABLES}
     version = _code_version()
-    parts, manifest, problems, parsed = {name: [] for name in TABLES}, {}, [], []
+    parts, manifest, problems, parsed, text_of = {name: [] for name in TABLES}, {}, [], [], {}
+    if (raw_dir / MANIFEST).exists():
+        problems += read_manifest(raw_dir / MANIFEST).problems
     for path in raw_files(raw_dir):
         key = path.relative_to(raw_dir).as_posix()
         stat = path.stat()
-        old = cache["manifest"].get(key)
-        if old and old["version"] == version and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
+        old = cache["files"].get(key)
+        reusable = old and old["version"] == version and (old.get("problem") or key in cached["pages"])
+        frames = None
+        if reusable and (old["size"], old["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
             entry = old
+        elif reusable and old["sha1"] == _fingerprint(path):
+            entry = {**old, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
         else:
             entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "version": version, "sha1": _fingerprint(path)}
-            if not (old and old["version"] == version and old.get("sha1") == entry["sha1"]):
-                try:
-                    for name, frame in _parse(path, raw_dir).items():
-                        parts[name].append(frame)
-                    entry["problem"] = None
-                    parsed.append(key)
-                except RawFileError as e:
-                    entry["problem"] = str(e)
-                manifest[key] = entry
-                if entry["problem"]:
-                    problems.append(entry["problem"])
-                continue
-            entry = {**old, **entry}
+            try:
+                entry["text_sha1"], frames = _parse(path, raw_dir)
+                entry["problem"] = None
+                parsed.append(key)
+            except RawFileError as e:
+                entry["problem"] = str(e)
         manifest[key] = entry
         if entry.get("problem"):
             problems.append(entry["problem"])
             continue
+        if entry["text_sha1"] in text_of:
+            problems.append(f"{path}: same text as {text_of[entry['text_sha1']]}; loaded once")
+            continue
+        text_of[entry["text_sha1"]] = key
         for name in TABLES:
-            parts[name].append(cache[name][cache[name]["source"] == key])
+            parts[name].append(frames[name] if frames else cached[name].get(key, cache[name].iloc[:0]))
     tables = {name: _concat(parts[name], columns) for name, columns in TABLES.items()}
     for name, order in (("articles", ["date", "issue", "order"]), ("pages", ["date", "issue"])):
         tables[name] = tables[name].sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
-    if (
-        parsed
-        or set(manifest) != set(cache["manifest"])
-        or any(manifest[k] != cache["manifest"].get(k) for k in manifest)
-    ):
+    if parsed or manifest != cache["files"] or cache["rows"] != {n: len(t) for n, t in tables.items()}:
         for name, table in tables.items():
             write_parquet(table, processed_dir / f"{name}.parquet")
-        write_text(processed_dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        record = {"format": CACHE_FORMAT, "files": manifest, "rows": {n: len(t) for n, t in tables.items()}}
+        write_text(processed_dir / "manifest.json", json.dumps(record, ensure_ascii=False, indent=1))
     if problems:
-        warnings.warn(f"{len(problems)} raw file(s) skipped:\n" + "\n".join(problems), RawFileWarning, stacklevel=2)
+        warnings.warn(
+            f"{len(problems)} problem(s) with the raw files (the other pages loaded):\n" + "\n".join(problems),
+            RawFileWarning,
+            stacklevel=2,
+        )
     table = tables["articles"]
     table.attrs["problems"] = problems
     table.attrs["parsed"] = parsed
@@ -139,12 +152,25 @@ def _concat(frames: list, columns: list) -> pd.DataFrame:
 
 
 def _read_cache(processed_dir: Path) -> dict:
+    """The cached tables and the manifest that describes them; empty when absent, unreadable or inconsistent."""
+    empty = {"files": {}, "rows": {}, **{name: pd.DataFrame(columns=columns) for name, columns in TABLES.items()}}
+    if not (processed_dir / "manifest.json").exists():
+        return empty
     try:
-        manifest = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
+        record = json.loads((processed_dir / "manifest.json").read_text(encoding="utf-8"))
         tables = {name: pd.read_parquet(processed_dir / f"{name}.parquet") for name in TABLES}
-    except (OSError, ValueError):
-        return {"manifest": {}, **{name: pd.DataFrame(columns=columns) for name, columns in TABLES.items()}}
-    return {"manifest": manifest, **tables}
+    except (OSError, ValueError) as e:
+        warnings.warn(f"{processed_dir}: the parse cache cannot be read ({e}); rebuilding it", stacklevel=3)
+        return empty
+    rows = {name: len(table) for name, table in tables.items()}
+    if not isinstance(record, dict) or record.get("format") != CACHE_FORMAT or record.get("rows") != rows:
+        warnings.warn(
+            f"{processed_dir}: the parse cache does not match its manifest.json (rows {rows}, "
+            f"recorded {record.get('rows') if isinstance(record, dict) else None}); rebuilding it",
+            stacklevel=3,
+        )
+        return empty
+    return {"files": record["files"], "rows": rows, **tables}
 
 
 def export_csv(articles: pd.DataFrame, target) -> Path:

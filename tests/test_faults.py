@@ -1,0 +1,136 @@
+"""Faults a careless user makes (issue 15): nothing lost, nothing counted twice, nothing stale, every problem named."""
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.read.identity import parse_date, read_manifest
+from tests.pages import SAMPLE, write_variant
+
+
+def load(raw, processed):
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        return analysis.load_corpus(raw, processed)
+
+
+def test_the_same_page_saved_twice_is_loaded_once_and_reported(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "a_2024-04-08.txt")
+    shutil.copy(SAMPLE, raw / "b_2024-04-08.txt")  # byte-identical under another name
+    (raw / "c_2024-04-08.txt").write_bytes(SAMPLE.read_bytes().decode("utf-8").replace("\n", "\r\n").encode("gb18030"))
+    write_variant(raw / "d_2024-04-15.txt", 1)
+    table = load(raw, tmp_path / "processed")
+    assert sorted(table["issue"].unique()) == ["a_2024-04-08", "d_2024-04-15"]
+    assert table["article_id"].is_unique
+    problems = table.attrs["problems"]
+    assert len(problems) == 2 and all("same text as a_2024-04-08.txt; loaded once" in p for p in problems)
+    assert "b_2024-04-08.txt" in problems[0] and "c_2024-04-08.txt" in problems[1]
+    (raw / "a_2024-04-08.txt").unlink()  # the copy that was left out now takes its place, from the cache or parsed
+    again = load(raw, tmp_path / "processed")
+    assert sorted(again["issue"].unique()) == ["b_2024-04-08", "d_2024-04-15"]
+
+
+def test_a_stale_article_table_beside_a_newer_manifest_is_rebuilt(tmp_path):
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    write_variant(raw / "qjp_2024-04-08.txt", 1)
+    load(raw, processed)
+    old_articles = (processed / "articles.parquet").read_bytes()
+    write_variant(raw / "qjp_2024-04-15.txt", 2)
+    full = load(raw, processed)
+    (processed / "articles.parquet").write_bytes(old_articles)  # an older table beside the newer manifest
+    with pytest.warns(UserWarning, match="does not match its manifest.json"):
+        rebuilt = analysis.load_corpus(raw, processed)
+    pd.testing.assert_frame_equal(rebuilt, full)
+    assert sorted(rebuilt.attrs["parsed"]) == ["qjp_2024-04-08.txt", "qjp_2024-04-15.txt"]
+    assert analysis.load_corpus(raw, processed).attrs["parsed"] == []  # consistent again
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2024-04-05", "2024-04-05"),
+        ("2024/4/5", "2024-04-05"),
+        ("2024.04.05", "2024-04-05"),
+        ("20240405", "2024-04-05"),
+        ("2024年4月5日", "2024-04-05"),
+        (" 2024 年 4 月 5 日 ", "2024-04-05"),
+    ],
+)
+def test_unambiguous_dates_are_accepted(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        ("2024-13-45", "not a real date"),
+        ("2024-02-30", "not a real date"),
+        ("4/5", "year-first"),
+        ("05/04/2024", "year-first"),
+        ("April 5", "year-first"),
+    ],
+)
+def test_ambiguous_or_impossible_dates_are_refused(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        parse_date(text)
+
+
+def test_each_bad_manifest_row_is_named_and_blocks_nothing_else(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n, name in enumerate(["p_20240401.txt", "p_20240402.txt", "p_20240403.txt", "p_20240404.txt", "p_x.txt"]):
+        write_variant(raw / name, n + 1)
+    manifest = (
+        "file,issue,date\n"
+        "p_20240401.txt,第1期,2024年4月5日\n"  # accepted
+        "p_20240402.txt,第2期,2024-13-45\n"  # impossible date: the name's date is used
+        "p_20240403.txt,第1期,2024-04-07\n"  # issue id of another file: refused
+        "p_20240404.txt,第4期,05/04/2024\n"  # ambiguous: refused, not guessed
+        "p_x.txt,第5期,2024-04-09;extra\n"  # a stray ; glued to the date: refused
+    )
+    (raw / "manifest.csv").write_bytes(manifest.encode("gbk"))  # saved by Excel on a Chinese Windows
+    table = load(raw, tmp_path / "processed")
+    pages = table.drop_duplicates("source").set_index("source")
+    assert (
+        pages.loc["p_20240401.txt", "issue"] == "第1期"
+        and str(pages.loc["p_20240401.txt", "date"].date()) == "2024-04-05"
+    )
+    assert (
+        pages.loc["p_20240402.txt", "issue"] == "第2期"
+        and str(pages.loc["p_20240402.txt", "date"].date()) == "2024-04-02"
+    )
+    assert (
+        pages.loc["p_20240403.txt", "issue"] == "p_20240403"
+        and str(pages.loc["p_20240403.txt", "date"].date()) == "2024-04-07"
+    )
+    assert (
+        pages.loc["p_20240404.txt", "issue"] == "第4期"
+        and str(pages.loc["p_20240404.txt", "date"].date()) == "2024-04-04"
+    )
+    assert pages.loc["p_x.txt", "issue"] == "第5期" and pd.isna(pages.loc["p_x.txt", "date"])
+    assert table["article_id"].is_unique and table["source"].nunique() == 5
+    problems = "\n".join(table.attrs["problems"])
+    for row, words in [
+        (3, "not a real date"),
+        (4, "already given to p_20240401.txt"),
+        (5, "year-first"),
+        (6, "year-first"),
+    ]:
+        assert f"manifest.csv row {row}: " in problems and words in problems
+
+
+def test_a_manifest_with_the_wrong_columns_or_fields_is_named(tmp_path):
+    path = tmp_path / "manifest.csv"
+    path.write_text("filename,issue,date\na.txt,1,2024-04-05\n", encoding="utf-8")
+    wrong = read_manifest(path)
+    assert wrong.rows == {} and "no 'file' column (found: filename, issue, date)" in wrong.problems[0]
+    path.write_text("file,issue,date\na.txt,1,2024-04-05,extra\nb.txt,2,2024-04-06\n", encoding="utf-8")
+    extra = read_manifest(path)
+    assert extra.rows == {"b.txt": {"issue": "2", "date": "2024-04-06"}}
+    assert "row 2: 4 fields where the header has 3" in extra.problems[0]
