@@ -8,6 +8,7 @@ import pytest
 import analysis
 from analysis.paths import RAW
 from analysis.read.textio import RawFileError, read_page_text
+from tests.pages import sample_variant
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 HEADLINE = "清江浦区一季度经济形势分析暨项目攻坚推进会召开"
@@ -85,7 +86,7 @@ def test_one_bad_file_does_not_stop_the_others_and_raw_is_untouched(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "good_2024-04-15.txt").write_text(SAMPLE, encoding="utf-8")
-    (raw / "good_2024-04-22.txt").write_bytes(SAMPLE.encode("gb18030"))
+    (raw / "good_2024-04-22.txt").write_bytes(sample_variant(1).encode("gb18030"))
     (raw / "scan.pdf").write_bytes(b"%PDF-1.4")
     (raw / "empty.txt").write_bytes(b"")
     before = {p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in raw.iterdir()}

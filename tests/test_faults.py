@@ -8,6 +8,7 @@ import pytest
 
 import analysis
 from analysis.read.identity import parse_date, read_manifest
+from analysis.read.textio import read_page_text
 from tests.pages import SAMPLE, write_variant
 
 
@@ -134,3 +135,27 @@ def test_a_manifest_with_the_wrong_columns_or_fields_is_named(tmp_path):
     extra = read_manifest(path)
     assert extra.rows == {"b.txt": {"issue": "2", "date": "2024-04-06"}}
     assert "row 2: 4 fields where the header has 3" in extra.problems[0]
+
+
+def test_a_big5_page_is_read_as_big5_and_converted_to_simplified(tmp_path):
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(SAMPLE.read_text(encoding="utf-8"))
+    path = tmp_path / "big5.txt"
+    path.write_bytes(traditional.encode("cp950", errors="replace"))
+    text, notes = read_page_text(path)
+    assert "清江浦区一季度经济形势分析暨项目攻坚推进会召开" in text
+    assert [(n.kind, n.detail) for n in notes][:1] == [("decoded", "cp950")]
+    assert "traditional_converted" in [n.kind for n in notes]
+
+
+def test_a_utf8_page_with_a_few_bad_bytes_is_read_and_the_bytes_reported(tmp_path):
+    data = SAMPLE.read_bytes()
+    cut = data.index("项目攻坚推进会".encode()) + 3  # inside a character: one stray byte there
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    text, notes = read_page_text(path)
+    assert "\ufffd" in text and "清江浦区一季度经济形势分析暨项目攻坚" in text
+    assert [str(n) for n in notes] == [f"undecodable bytes replaced by \ufffd: 1 at byte offset(s) {cut}"]
+    table = analysis.read_issue(path)
+    assert len(table) == 13  # the page still reads into its articles

@@ -26,6 +26,7 @@ SENTENCES = {
     "fragment": "fragment without headline or byline{in_parens}",
     # page notes
     "decoded": "decoded from {detail}",
+    "bad_bytes": "undecodable bytes replaced by \ufffd: {detail}",
     "crlf": "CRLF line ends",
     "traditional_converted": "traditional characters converted to simplified",
     "jump_marker": "jump marker removed{at_line}: {detail}",

@@ -74,7 +74,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 @lru_cache(maxsize=16)
 def _read_manifest(path: Path, mtime_ns: int, size: int) -> Manifest:
     try:
-        text, _ = decode(path.read_bytes(), path)
+        text, _, _ = decode(path.read_bytes(), path)
     except (OSError, RawFileError) as e:
         return Manifest({}, (f"{path}: cannot be read ({e}); file names give the issues and dates",))
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
