@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick_rs
+import jieba
 import pandas as pd
 import rjieba
 
@@ -54,7 +56,7 @@ COMPOUND_SURNAMES = set(
     "申屠 钟离 闻人 赫连 拓跋".split()
 )
 # Characters a given name does not contain: function words, and what follows a name in officialese.
-NOT_IN_NAME = set("的了在是与及等为对向将把被就都也又还而并或从到们个这那其该此各赴率说、，。；：")
+NOT_IN_NAME = set("的了在是与及等为对向将把被就都也又还而并或从到们个这那其该此各赴率说团组部处、，。；：")
 # What may follow a name, scored: punctuation best, then longer words.
 PUNCTUATION = set("，。、；：！？,.;:!?（）()“”‘’《》「」 \n\t")
 FOLLOWERS = (
@@ -91,6 +93,7 @@ ROLES = {
     "说": "讲话",
 }
 ROLE_PATTERN = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
+TITLE_START = re.compile("|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
 TITLE_PATTERN = re.compile(f"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))})”?")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # The organisation prefix of a title stops after these words (the clause before it is not part of the title).
@@ -103,7 +106,8 @@ REFERENCE = re.compile(r"^该(院|公司|集团|局|校|厂|行|社|所|中心|�
 CREDIT = re.compile(r"■\s*(?:通讯员|记者|摄影|摄|文/图|图)[\s：:]*([\u4e00-\u9fff][\u4e00-\u9fff\s]*)")
 SENTENCE_END = re.compile(r"[。！？\n]")
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
-MAX_PREFIX = 30
+MAX_PREFIX = 40
+COMMON_FREQ = 400  # jieba dictionary frequency from which a word is a common word (李强 159, 马克 491)
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +118,10 @@ def _tagger() -> rjieba.Jieba:
 
 def _follow_score(text: str, end: int) -> int:
     """How clearly a name can end at `end`: 9 before punctuation or the end, else the length of the word after it."""
-    if end >= len(text) or text[end] in PUNCTUATION:
+    if end >= len(text) or text[end] in PUNCTUATION or text[end].isdigit():
         return 9
+    if text[end] == "·" or TITLE_START.match(text, end):  # a foreign name goes on; a title names the next person
+        return -1
     return max((len(w) for w in FOLLOWERS if text.startswith(w, end)), default=0)
 
 
@@ -130,22 +136,33 @@ def _name_at(text: str, start: int) -> str:
         name = text[start : start + length]
         if len(name) < length or not all(CHINESE.match(c) and c not in NOT_IN_NAME for c in name[surname:]):
             break
-        candidates.append((_follow_score(text, start + length), length, name))
+        if (score := _follow_score(text, start + length)) >= 0:
+            candidates.append((score, length, name))
     if not candidates:
         return ""
     best = max(score for score, _, _ in candidates)
     tied = [name for score, _, name in candidates if score == best]
     if best == 0 or len(tied) > 1:  # doubtful: jieba's nr tag decides
         word, tag = _tagger().tag(text[start : start + 8])[0]
-        if tag.startswith("nr") and 2 <= len(word) <= 4:
-            return word
-        return tied[0] if best and len(tied) == 1 else ""
-    name = tied[0]
-    if len(name) == 2 and best < 2:  # a common word (项目) after a title is not a name
-        tags = _tagger().tag(name)
-        if len(tags) == 1 and not tags[0][1].startswith("nr"):
-            return ""
-    return name
+        if tag.startswith("nr") and 2 <= len(word) <= 4 and _follow_score(text, start + len(word)) >= 0:
+            return "" if _common_word(word) else word
+        return ""
+    return "" if _common_word(tied[0]) else tied[0]
+
+
+def _common_word(name: str) -> bool:
+    """A frequent word of jieba's dictionary (项目, 欧洲, 祝贺, 智慧): not a person after a title.
+
+    jieba's tags are no help here (it tags 乌克兰 and 智慧 `nr`); frequency is.
+    """
+    return name in _common_words()
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+        entries = (line.split(" ", 2) for line in f)
+        return frozenset(word for word, freq, *_ in entries if 2 <= len(word) <= 4 and int(freq) >= COMMON_FREQ)
 
 
 def _title_start(text: str, end: int) -> int:
@@ -172,6 +189,7 @@ def _last_title_word(text: str, end: int) -> str:
 
 def _titled_mentions(text: str):
     """(title start, [(name start, name)], title as printed) for every title followed by a name or list of names."""
+    previous_end = 0
     for match in TITLE_PATTERN.finditer(text):
         names, pos = [], match.end()
         while name := _name_at(text, pos):
@@ -180,9 +198,19 @@ def _titled_mentions(text: str):
             if not text.startswith("、", pos):
                 break
             pos += 1
-        if names:
-            start = _title_start(text, match.start())
-            yield start, names, text[start : match.end()]
+        if not names:
+            continue
+        start = max(_title_start(text, match.start()), previous_end)
+        while start < match.start() and text[start] in "和与及、，":
+            start += 1
+        prefix = _tagger().tag(text[start : match.start()]) if start < match.start() else []
+        if prefix and prefix[-1][1].startswith("nr"):  # 习近平主席贺信: a name before its title, not after
+            continue
+        for i, (_word, tag) in enumerate(prefix):  # 同法国总统, 向国家主席: the title starts after the verb
+            if tag in ("p", "v"):
+                start = match.start() - sum(len(w) for w, _ in prefix[i + 1 :])
+        previous_end = pos
+        yield start, names, text[start : match.end()]
 
 
 def _split_title(title: str, before: str) -> tuple[str, str]:
