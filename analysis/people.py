@@ -106,6 +106,8 @@ REFERENCE = re.compile(r"^该(院|公司|集团|局|校|厂|行|社|所|中心|�
 CREDIT = re.compile(r"■\s*(?:通讯员|记者|摄影|摄|文/图|图)[\s：:]*([\u4e00-\u9fff][\u4e00-\u9fff\s]*)")
 SENTENCE_END = re.compile(r"[。！？\n]")
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
+VERBS_BEFORE_TITLE = {"应", "会见", "会晤", "宣读", "致电", "祝贺", "邀请", "看望", "感谢", "听取", "来看"}
+OBJECT_MARKERS = "对向与和同给把被为"  # a name after these is the object of someone else's verb
 MAX_PREFIX = 40
 COMMON_FREQ = 400  # jieba dictionary frequency from which a word is a common word (李强 159, 马克 491)
 
@@ -206,8 +208,8 @@ def _titled_mentions(text: str):
         prefix = _tagger().tag(text[start : match.start()]) if start < match.start() else []
         if prefix and prefix[-1][1].startswith("nr"):  # 习近平主席贺信: a name before its title, not after
             continue
-        for i, (_word, tag) in enumerate(prefix):  # 同法国总统, 向国家主席: the title starts after the verb
-            if tag in ("p", "v"):
+        for i, (word, tag) in enumerate(prefix):  # 同法国总统, 应国务院总理: the title starts after them
+            if tag == "p" or word in VERBS_BEFORE_TITLE:
                 start = match.start() - sum(len(w) for w, _ in prefix[i + 1 :])
         previous_end = pos
         yield start, names, text[start : match.end()]
@@ -287,7 +289,7 @@ def extract_people(articles: pd.DataFrame) -> pd.DataFrame:
             if (pos, name) in taken or any(p <= pos < p + len(n) for _, p, n, *_ in found):
                 continue
             before = text[pos - 1] if pos else "\n"
-            if CHINESE.match(before) and before not in "对与和同向及给把被由请让随" and not _follow_score(text, end):
+            if CHINESE.match(before) and before not in OBJECT_MARKERS + "及由请让随" and _follow_score(text, end) <= 0:
                 continue
             title, organization = here.get(name) or known[name]
             mentions.append((pos, pos, name, title, organization, pd.NA, False))
@@ -296,18 +298,24 @@ def extract_people(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rows(row, text: str, mentions: list) -> list[dict]:
-    """Rows for one article's mentions in text order; a mention with no verb of its own shares the next one's."""
-    rows, following = [], ""
-    for i in range(len(mentions) - 1, -1, -1):
-        start, pos, name, title, organization, position, titled = mentions[i]
+    """Rows for one article's mentions in text order.
+
+    A mention's role is read up to the next acting mention in its clause; a name right after 对/向/与 …
+    is someone's object and has none; a mention with no verb of its own shares the next one's (a list).
+    """
+    rows, following, next_start = [], "", len(text)
+    for start, pos, name, title, organization, position, titled in reversed(mentions):
         end = pos + len(name)
         sentence_end = SENTENCE_END.search(text, end)
         stop = sentence_end.start() if sentence_end else len(text)
-        nxt = mentions[i + 1][0] if i + 1 < len(mentions) and mentions[i + 1][0] < stop else stop
-        role = _roles(text[end:nxt])
-        if not role and nxt < stop and not re.sub(r"[、，,\s等]", "", text[end:nxt]):
-            role = following
-        following = role
+        nxt = min(next_start, stop)
+        if start and text[start - 1] in OBJECT_MARKERS:
+            role = ""
+        else:
+            role = _roles(text[end:nxt])
+            if not role and nxt < stop and not re.sub(r"[、，,\s等]", "", text[end:nxt]):
+                role = following
+            following, next_start = role, start
         rows.append(
             {
                 "article_id": row.article_id,
