@@ -92,9 +92,18 @@ ROLES = {
     "分享": "讲话",
     "说": "讲话",
 }
-ROLE_PATTERN = re.compile("|".join(sorted(ROLES, key=len, reverse=True)))
-TITLE_START = re.compile("|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
-TITLE_PATTERN = re.compile(f"(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))})”?")
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+ROLE_PATTERN = re.compile(_alternation(ROLES))
+FOLLOWER = re.compile(_alternation(FOLLOWERS))
+TITLE_START = re.compile(_alternation(TITLE_WORDS))
+TITLE_PATTERN = re.compile(_alternation(TITLE_WORDS) + "”?")
+TITLE_END = re.compile(_alternation(TITLE_WORDS) + "$")
+TITLE_BODY = re.compile(r"^(.*?)(?:常务)?副?总?" + _alternation(TITLE_WORDS) + "”?$")  # the body a title names
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # The organisation prefix of a title stops after these words (the clause before it is not part of the title).
 PREFIX_STOPS = re.compile(
@@ -124,7 +133,8 @@ def _follow_score(text: str, end: int) -> int:
         return 9
     if text[end] == "·" or TITLE_START.match(text, end):  # a foreign name goes on; a title names the next person
         return -1
-    return max((len(w) for w in FOLLOWERS if text.startswith(w, end)), default=0)
+    follower = FOLLOWER.match(text, end)
+    return len(follower.group()) if follower else 0
 
 
 def _name_at(text: str, start: int) -> str:
@@ -172,21 +182,13 @@ def _title_start(text: str, end: int) -> int:
     start = end
     while start > max(0, end - MAX_PREFIX):
         ch = text[start - 1]
-        if ch == "、" and not _last_title_word(text, start - 1):
+        if ch == "、" and not TITLE_END.search(text, max(0, start - 6), start - 1):
             break
         if not (CHINESE.match(ch) or ch in "“”、"):
             break
         start -= 1
     stop = PREFIX_STOPS.match(text, start, end)
     return stop.end() if stop else start
-
-
-def _last_title_word(text: str, end: int) -> str:
-    """The title word that ends exactly at `end`, or ""."""
-    for word in sorted(TITLE_WORDS, key=len, reverse=True):
-        if text.startswith(word, end - len(word)):
-            return word
-    return ""
 
 
 def _titled_mentions(text: str):
@@ -225,8 +227,8 @@ def _split_title(title: str, before: str) -> tuple[str, str]:
         return inst.group(2), inst.group(1)
     if "“" in last:  # an honorific in quotes names no organisation
         return title, ""
-    body = re.sub(r"^(.*?)(?:常务)?副?(?:总)?(?:" + "|".join(TITLE_WORDS) + ")”?$", r"\1", last)
-    return title, body
+    body = TITLE_BODY.match(last)
+    return title, body.group(1) if body else ""
 
 
 def _roles(span: str) -> str:
@@ -251,6 +253,17 @@ def _reporters(articles: pd.DataFrame) -> set[str]:
     return names
 
 
+def _titled(text: str, reporters: set[str]) -> list[tuple]:
+    """(start, name start, name, title, organization, position in list) of each titled mention in `text`."""
+    found = []
+    for start, names, printed in _titled_mentions(text):
+        title, organization = _split_title(printed, text[:start])
+        for position, (pos, name) in enumerate(names, start=1):
+            if name not in reporters:
+                found.append((start if position == 1 else pos, pos, name, title, organization, position))
+    return found
+
+
 def _sentence(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
     end = SENTENCE_END.search(text, pos)
@@ -265,28 +278,21 @@ def extract_people(articles: pd.DataFrame) -> pd.DataFrame:
     (NA when untitled); `role_in_article` the verbs after the name (出席/讲话 …), shared along a list.
     """
     reporters = _reporters(articles)
-    ordered = articles.sort_values(["date", "issue"], kind="stable", na_position="first")
-    texts = [(row, f"{row.headline or ''}\n{row.text}") for row in ordered.itertuples(index=False)]
-    titled, known = [], {}
-    for _, text in texts:
-        found = []
-        for start, names, printed in _titled_mentions(text):
-            title, organization = _split_title(printed, text[:start])
-            for position, (pos, name) in enumerate(names, start=1):
-                if name not in reporters:
-                    found.append((start if position == 1 else pos, pos, name, title, organization, position))
-                    known[name] = (title, organization)
-        titled.append(found)
+    texts = (articles["headline"].fillna("") + "\n" + articles["text"].fillna("")).tolist()
+    titled = [_titled(text, reporters) for text in texts]
+    known = {}  # the name table: each name's latest title, learned in date order
+    by_date = articles.reset_index(drop=True).sort_values(["date", "issue"], kind="stable", na_position="first")
+    for i in by_date.index:
+        known.update({name: (title, org) for _, _, name, title, org, _ in titled[i]})
     patterns = list(known)
     finder = ahocorasick_rs.AhoCorasick(patterns) if patterns else None
     rows = []
-    for (row, text), found in zip(texts, titled):
+    for row, text, found in zip(articles.itertuples(index=False), texts, titled):
         mentions = [(*m, True) for m in found]
-        taken = {(pos, name) for _, pos, name, *_ in found}
         here = {name: (title, org) for _, _, name, title, org, _ in found}
         for name_index, pos, end in finder.find_matches_as_indexes(text, overlapping=True) if finder else []:
             name = patterns[name_index]
-            if (pos, name) in taken or any(p <= pos < p + len(n) for _, p, n, *_ in found):
+            if any(p <= pos < p + len(n) for _, p, n, *_ in found):
                 continue
             before = text[pos - 1] if pos else "\n"
             if CHINESE.match(before) and before not in OBJECT_MARKERS + "及由请让随" and _follow_score(text, end) <= 0:
