@@ -38,8 +38,8 @@ COLUMNS = [
 # The words a title ends with (the 副/常务/总 and the organisation before them are read as printed).
 TITLE_WORDS = (
     "书记 常委 委员 主席 总理 部长 省长 市长 区长 县长 镇长 乡长 主任 局长 院长 检察长 庭长 厅长 处长 科长 "
-    "校长 所长 站长 社长 行长 会长 理事长 秘书长 董事长 经理 总裁 总监 主委 领导 负责人 大使 外长 总统 首相 "
-    "国王 队长 政委 司令员 参谋长 推广人 达人 标兵 能手 劳模"
+    "校长 所长 站长 社长 行长 会长 理事长 秘书长 董事长 经理 总裁 总监 主委 区领导 市领导 县领导 省领导 镇领导 乡领导 "
+    "国家领导人 负责人 大使 外长 总统 首相 议长 总督 国王 王储 苏丹 亲王 队长 政委 司令员 参谋长 推广人 达人 标兵 能手 劳模"
 ).split()
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -118,7 +118,8 @@ CLAUSE_END = re.compile(r"[，。；：！？\n]")
 VERBS_BEFORE_TITLE = {"应", "会见", "会晤", "宣读", "致电", "祝贺", "邀请", "看望", "感谢", "听取", "来看"}
 OBJECT_MARKERS = "对向与和同给把被为"  # a name after these is the object of someone else's verb
 MAX_PREFIX = 40
-COMMON_FREQ = 400  # jieba dictionary frequency from which a word is a common word (李强 159, 马克 491)
+COMMON_FREQ = 400  # jieba dictionary frequency from which a word is never a name (李强 159, 马克 491)
+RARE_FREQ = 50  # below it a dictionary word may well be a name
 
 
 @lru_cache(maxsize=1)
@@ -156,25 +157,38 @@ def _name_at(text: str, start: int) -> str:
     tied = [name for score, _, name in candidates if score == best]
     if best == 0 or len(tied) > 1:  # doubtful: jieba's nr tag decides
         word, tag = _tagger().tag(text[start : start + 8])[0]
-        if tag.startswith("nr") and 2 <= len(word) <= 4 and _follow_score(text, start + len(word)) >= 0:
-            return "" if _common_word(word) else word
-        return ""
-    return "" if _common_word(tied[0]) else tied[0]
+        if not (tag.startswith("nr") and 2 <= len(word) <= 4 and _follow_score(text, start + len(word)) >= 0):
+            return ""
+        name, best = word, _follow_score(text, start + len(word))
+    else:
+        name = tied[0]
+    return "" if _common_word(name, best) or _jieba_disagrees(text, start, name) else name
 
 
-def _common_word(name: str) -> bool:
-    """A frequent word of jieba's dictionary (项目, 欧洲, 祝贺, 智慧): not a person after a title.
+def _common_word(name: str, follow_score: int) -> bool:
+    """A word of jieba's dictionary, not a person (项目, 欧洲, 宣誓, 殷殷), unless a name is likely.
 
-    jieba's tags are no help here (it tags 乌克兰 and 智慧 `nr`); frequency is.
+    jieba's tags do not settle it (it tags 乌克兰, 智慧 and 殷殷 `nr`); frequency mostly does: a frequent
+    word is never a name, a rarer one only when a clear cue follows it (汪洋主持, 李强出席).
     """
-    return name in _common_words()
+    freq, tag = _dictionary().get(name, (0, ""))
+    if freq >= COMMON_FREQ or (freq and tag[:1] in "vpcdaf"):
+        return True
+    return bool(freq) and tag != "nrfg" and follow_score < 2
+
+
+def _jieba_disagrees(text: str, start: int, name: str) -> bool:
+    """jieba reads the name as the start of a longer word (宣誓就职, 马尔代夫) or as a function word first (向世界)."""
+    word, tag = _tagger().tag(text[start : start + len(name) + 3])[0]
+    return len(word) > len(name) or (len(word) < len(name) and tag[:1] in "pcdvurf")
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary words of 2 to 4 characters used often enough to matter: word -> (frequency, tag)."""
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
-        entries = (line.split(" ", 2) for line in f)
-        return frozenset(word for word, freq, *_ in entries if 2 <= len(word) <= 4 and int(freq) >= COMMON_FREQ)
+        entries = (line.split() for line in f)
+        return {e[0]: (int(e[1]), e[2]) for e in entries if 2 <= len(e[0]) <= 4 and int(e[1]) >= RARE_FREQ}
 
 
 def _title_start(text: str, end: int) -> int:
@@ -264,6 +278,17 @@ def _titled(text: str, reporters: set[str]) -> list[tuple]:
     return found
 
 
+def _starts_word(text: str, pos: int) -> bool:
+    """jieba, on a few characters around `pos`, starts a word there."""
+    window = max(0, pos - 4)
+    offset = window
+    for word in _tagger().cut(text[window : pos + 6]):
+        if offset >= pos:
+            return offset == pos
+        offset += len(word)
+    return False
+
+
 def _sentence(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
     end = SENTENCE_END.search(text, pos)
@@ -292,11 +317,11 @@ def extract_people(articles: pd.DataFrame) -> pd.DataFrame:
         here = {name: (title, org) for _, _, name, title, org, _ in found}
         for name_index, pos, end in finder.find_matches_as_indexes(text, overlapping=True) if finder else []:
             name = patterns[name_index]
-            if any(p <= pos < p + len(n) for _, p, n, *_ in found):
-                continue
+            if any(p <= pos < p + len(n) for _, p, n, *_ in found) or _common_word(name, _follow_score(text, end)):
+                continue  # printed with its title here, or a word (在希望的田野上) as much as a name
             before = text[pos - 1] if pos else "\n"
-            if CHINESE.match(before) and before not in OBJECT_MARKERS + "及由请让随" and _follow_score(text, end) <= 0:
-                continue
+            if CHINESE.match(before) and before not in OBJECT_MARKERS + "及由请让随" and not _starts_word(text, pos):
+                continue  # 俄罗斯 is not 罗斯
             title, organization = here.get(name) or known[name]
             mentions.append((pos, pos, name, title, organization, pd.NA, False))
         rows += _rows(row, text, sorted(mentions, key=lambda m: m[1]))

@@ -158,6 +158,7 @@ def test_xinwenlianbo_items():
     assert not people[people["name"] == "习近平"]["titled"].all()  # found without the title too
     assert "张桂梅" in set(people["name"])
     assert not people["name"].str.len().gt(4).any()
-    coded = analysis.classify_genres(items)
-    assert coded["genre"].notna().all()
+    coded = analysis.classify_genres(items).set_index("headline")
+    assert coded.loc["人民日报评论员文章：忠实履行代表职责 充分发挥代表作用", "genre"] == "评论"
+    assert coded.loc["汪洋主持召开全国政协主席会议 决定10月底召开全国政协十三届常委会第二十四次会议", "genre"] == "会议"
     assert isinstance(analysis.meeting_share(coded), pd.DataFrame)
