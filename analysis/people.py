@@ -227,8 +227,11 @@ def _titled_mentions(text: str):
         for i, (word, tag) in enumerate(prefix):  # 同法国总统, 应国务院总理: the title starts after them
             if tag == "p" or word in VERBS_BEFORE_TITLE:
                 start = match.start() - sum(len(w) for w, _ in prefix[i + 1 :])
-        previous_end = pos
-        yield start, names, text[start : match.end()]
+        if start == match.start():  # a bare title (总统贺信): a dictionary word after it is no name
+            names = [(at, name) for at, name in names if name not in _dictionary()]
+        if names:
+            previous_end = pos
+            yield start, names, text[start : match.end()]
 
 
 def _split_title(title: str, before: str) -> tuple[str, str]:
