@@ -53,6 +53,7 @@ def plot_protocol_order(table: pd.DataFrame, title: str = "排序位置（按月
     for name in table.columns:
         ax.plot(table.index, table[name], marker="o", label=name)
     ax.invert_yaxis()
+    ax.tick_params(axis="x", rotation=60)
     ax.set_ylabel("名单中的位置（1 = 第一）")
     ax.set_xlabel("月份")
     ax.legend(fontsize=8, ncol=2, loc="best")
@@ -71,6 +72,7 @@ def plot_meeting_share(share: pd.DataFrame, title: str = "会议新闻占比（�
             share.assign(issue=month(share["date"])).groupby("issue", as_index=False)[["meetings", "articles"]].sum()
         )
         share = share.assign(date=pd.NaT, meeting_share=share["meetings"] / share["articles"])
+        title = title.replace("按期", "按月")
     fig = Figure(figsize=(max(5, 0.4 * len(share) + 2), 4))
     ax = fig.add_subplot()
     labels = [str(d.date()) if pd.notna(d) else str(i) for d, i in zip(share["date"], share["issue"])]
