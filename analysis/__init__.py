@@ -7,6 +7,8 @@ from .echo import echo_by_year, echo_timeline, load_congress_reports, load_gov_r
 from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
+from .genres import classify_genres, genre_codebook, meeting_share
+from .people import extract_people
 from .read import (
     Flag,
     RawFileError,
@@ -59,6 +61,11 @@ __all__ = [
     "repairs_by_kind",
     "counted_items",
     "INCLUDE_PHOTOS",
+    # people and genres
+    "extract_people",
+    "classify_genres",
+    "genre_codebook",
+    "meeting_share",
     # tokens
     "tokenize",
     "tokenize_many",

@@ -1,0 +1,114 @@
+# %% [markdown]
+# # 07 · People and genres: who appears, in what order, doing what; how much is meeting news
+#
+# Every official (and company head) printed with a title, found by a grammar of titles, lists of
+# leaders after a title, and a name table learned from the corpus (a name once printed with its title is
+# then found without it). Reporters and photographers are never counted. Each article gets a genre from
+# the editable codebook `data/lexicon/genres.csv`, with the cue that decided it. Figures: appearances by
+# month, who appears with whom, protocol order over time, meeting-news share per issue; the people table
+# is exported for Excel to `data/processed/people.csv`.
+
+# %% tags=["parameters"]
+RAW_DIR = "data/raw"  # folder of raw page texts
+PROCESSED_DIR = "data/processed"  # cache and exports (regenerated)
+GENRES = "data/lexicon/genres.csv"  # the genre codebook
+TOP_N = 15  # people shown in the figures
+
+# %%
+from analysis.notebook import setup
+
+setup()
+from pathlib import Path
+
+import analysis
+from analysis.atomic import write_csv
+from analysis.people_stats import appearances_by_month, co_appearances, protocol_order
+from analysis.plots.people import plot_appearances, plot_co_appearances, plot_meeting_share, plot_protocol_order
+
+# %% [markdown]
+# ## People: one row per mention
+# `titled` says whether the title was printed at this mention; otherwise the title is the one printed
+# earlier in the article or the corpus. `position_in_list` is the place in a list printed after one title.
+
+# %%
+articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+people = analysis.extract_people(articles)
+print(f"{len(people)} mentions of {people['name'].nunique()} people in {people['article_id'].nunique()} articles")
+people[people["titled"]].drop(columns="sentence")
+
+# %% [markdown]
+# Per person: articles, the titles printed, and what they did.
+
+# %%
+(
+    people.groupby("name")
+    .agg(
+        articles=("article_id", "nunique"),
+        titles=("title", lambda s: "；".join(dict.fromkeys(s))),
+        roles=("role_in_article", lambda s: "/".join(dict.fromkeys(r for r in "/".join(s).split("/") if r))),
+    )
+    .sort_values("articles", ascending=False)
+)
+
+# %%
+path = write_csv(people, Path(PROCESSED_DIR) / "people.csv")
+print(f"People table for Excel: {path}")
+
+# %% [markdown]
+# ## Genres, with the cue that decided each
+# Edit `data/lexicon/genres.csv` (cues are regular expressions, tried by priority) and rerun.
+
+# %%
+coded = analysis.classify_genres(articles, GENRES)
+coded[["article_id", "kind", "headline", "genre", "genre_cue"]]
+
+# %%
+coded["genre"].value_counts()
+
+# %% [markdown]
+# ## Meeting news per issue
+# The share of articles (photos not counted) whose genre is 会议.
+
+# %%
+share = analysis.meeting_share(coded)
+fig = plot_meeting_share(share)
+analysis.save_figure(fig, "07-meeting-share", caption="会议新闻占比（按期）", notebook="07-people-and-genres")
+share
+
+# %%
+fig
+
+# %% [markdown]
+# ## Appearances by month (top people)
+
+# %%
+table = appearances_by_month(people, n=TOP_N)
+fig = plot_appearances(table)
+analysis.save_figure(fig, "07-appearances", caption="领导出现篇数（按月）", notebook="07-people-and-genres")
+fig
+
+# %% [markdown]
+# ## Who appears with whom
+# Articles in which both are named.
+
+# %%
+pairs = co_appearances(people, n=TOP_N)
+fig = plot_co_appearances(pairs)
+analysis.save_figure(fig, "07-co-appearances", caption="同篇出现（篇数）", notebook="07-people-and-genres")
+pairs.head(20)
+
+# %%
+fig
+
+# %% [markdown]
+# ## Protocol order over time
+# Mean place in the printed lists of leaders (1 = named first), by month.
+
+# %%
+order = protocol_order(people, n=TOP_N)
+fig = plot_protocol_order(order)
+analysis.save_figure(fig, "07-protocol-order", caption="名单排序位置（按月平均）", notebook="07-people-and-genres")
+order
+
+# %%
+fig
