@@ -8,6 +8,7 @@ import analysis
 from analysis.paths import RAW
 from analysis.people_stats import appearances_by_month, co_appearances, protocol_order, top_people
 from analysis.plots.people import plot_appearances, plot_co_appearances, plot_meeting_share, plot_protocol_order
+from tests.pages import write_variant
 
 SAMPLE = RAW / "000_643968e12915283d.txt"
 analysis.configure_matplotlib()  # CJK font, as the notebooks have it
@@ -19,7 +20,7 @@ def dated(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     text = SAMPLE.read_text(encoding="utf-8")
     (raw / "qjp_2024-04-08.txt").write_text(text, encoding="utf-8")
-    (raw / "qjp_2024-05-06.txt").write_text(text, encoding="utf-8")
+    write_variant(raw / "qjp_2024-05-06.txt", 1)  # the same page plus a short item: another issue
     articles = analysis.load_corpus(raw, tmp_path_factory.mktemp("processed"))
     return articles, analysis.extract_people(articles)
 
