@@ -26,17 +26,11 @@ import pandas as pd
 
 import analysis
 from analysis.atomic import write_csv
-from analysis.echo import echo_timeline, national_echo
-from analysis.frequency import (
-    cooccurrence,
-    counts_by,
-    kwic,
-    plot_matrix,
-    plot_top_slogans,
-    slogan_articles,
-    slogan_summary,
-)
+from analysis.echo import national_echo
+from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from analysis.paths import REPORTS
+from analysis.plots.echo import echo_timeline
+from analysis.plots.slogans import plot_matrix, plot_top_slogans
 from analysis.slogans import TYPE_LABELS, extract_slogans, slogan_lexicon
 
 OUT = REPORTS / "02-slogans"
