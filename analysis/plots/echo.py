@@ -33,7 +33,7 @@ def echo_timeline(
         aspect="auto",
         cmap=cmap,
         norm=norm,
-        interpolation="nearest",
+        interpolation="none",  # PDF and SVG embed the grid itself, not a 300 dpi resampling of it
         extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5),
     )
     ax.set_yticks(range(len(terms)), terms)
