@@ -31,11 +31,15 @@ def slogan_summary(uses: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["uses", "articles", "slogan"], ascending=[False, False, True], ignore_index=True)
 
 
-def counts_by(uses: pd.DataFrame, by: str = "article_id") -> pd.DataFrame:
+def counts_by(uses: pd.DataFrame, by: str = "article_id", top: int | None = None) -> pd.DataFrame:
     """Uses of each slogan per `by` ("article_id", "issue" or "date"): slogan, type, total, one column per value.
 
     Most used slogans first; uses whose `by` value is missing (e.g. an undated issue) are left out.
+    `top` keeps the most used slogans before the table is built (a year of articles: top × articles cells).
     """
+    if top:
+        totals = uses.groupby(["slogan", "type"]).size().sort_values(ascending=False, kind="stable")
+        uses = uses[pd.MultiIndex.from_frame(uses[["slogan", "type"]]).isin(totals.index[:top])]
     table = pd.crosstab([uses.slogan, uses.type], uses[by])
     if by == "date":
         table.columns = [day.strftime("%Y-%m-%d") for day in table.columns]
@@ -61,12 +65,13 @@ def cooccurrence(uses: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Number of articles in which two slogans both appear: `slogan` column, then one column per slogan.
 
     The diagonal is the number of articles using the slogan; rows and columns are ordered by it,
-    and `top` keeps only the slogans used in the most articles.
+    and `top` keeps only the slogans used in the most articles (chosen before the matrix is built,
+    so a year of pages with thousands of slogans costs only top × top cells).
     """
-    incidence = pd.crosstab(uses.article_id, uses.slogan).clip(upper=1)
+    articles = uses.groupby("slogan")["article_id"].nunique().sort_values(ascending=False, kind="stable")
+    order = articles.index[:top] if top else articles.index
+    incidence = pd.crosstab(uses.article_id, uses.slogan[uses.slogan.isin(order)]).clip(upper=1)
     matrix = incidence.T @ incidence
-    order = pd.Series(matrix.values.diagonal(), index=matrix.index).sort_values(ascending=False, kind="stable")
-    order = order.index[:top] if top else order.index
     return matrix.loc[order, order].rename_axis(index="slogan", columns=None).reset_index()
 
 

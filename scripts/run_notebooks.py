@@ -50,17 +50,24 @@ def literal(value: str):
 
 
 def default_parameters(notebook: Path) -> dict:
-    """Names assigned in the notebook's `parameters` cell, with their values."""
+    """Names assigned in the notebook's `parameters` cell, with their values (the source text if not a literal)."""
     for cell in nbformat.read(notebook, as_version=4).cells:
         if "parameters" in cell.metadata.get("tags", []):
             return {
-                t.id: ast.literal_eval(node.value)
+                t.id: _value(node.value)
                 for node in ast.parse(cell.source).body
                 if isinstance(node, ast.Assign)
                 for t in node.targets
                 if isinstance(t, ast.Name)
             }
     return {}
+
+
+def _value(node: ast.expr):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return ast.unparse(node)
 
 
 def declared_parameters(notebook: Path) -> set[str]:

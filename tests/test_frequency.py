@@ -162,3 +162,11 @@ def test_kwic_rows_are_substrings_of_the_text(start, length, width):
     for left, right, at in zip(table.left, table.right, table.start):
         assert text[at - len(left) : at + len(term) + len(right)] == left + term + right
         assert len(left) <= width and len(right) <= width
+
+
+def test_top_slogans_are_chosen_before_the_tables_are_built(uses):
+    full = counts_by(uses, "article_id").head(4)
+    top = counts_by(uses, "article_id", top=4)
+    assert top.equals(full.loc[:, (full != 0).any()].reset_index(drop=True)[top.columns])
+    matrix = cooccurrence(uses)
+    assert cooccurrence(uses, top=5).equals(matrix.iloc[:5, :6])
