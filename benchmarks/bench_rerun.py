@@ -3,6 +3,7 @@
     python benchmarks/bench_rerun.py              # 365 days of 新闻联播 transcripts, one page per day
     python benchmarks/bench_rerun.py --years 10   # a decade (the transcripts repeat, under new dates)
     python benchmarks/bench_rerun.py --days 30    # a quick look
+    python benchmarks/bench_rerun.py --only 02    # only the notebooks whose name starts with 02
 
 The project's tracked files are copied into a temporary folder (the venv is the one running this script) and
 its data/raw/ replaced by the pages; the main job runs there with PYTHONPATH set to the copy, so its kernels
@@ -124,6 +125,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--years", type=int, default=1)
     parser.add_argument("--days", type=int, default=0, help="pages to generate (default: 365 per year)")
+    parser.add_argument("--only", default="", help="run only the notebooks whose name starts with this")
     args = parser.parse_args()
     days = args.days or 365 * args.years
     peak_goal = 1024 if days <= 366 else 4096
@@ -136,8 +138,8 @@ def main() -> int:
         env = {**os.environ, "PYTHONPATH": str(copy)}
         for name in ("NEWSPAPER_FIGURES", "NEWSPAPER_REPORTS"):
             env.pop(name, None)
-        command = [sys.executable, "scripts/run_notebooks.py"]
-        notebooks = len(list((copy / "notebooks").glob("[0-9][0-9]-*.ipynb")))
+        command = [sys.executable, "scripts/run_notebooks.py", "--only", args.only]
+        notebooks = len(list((copy / "notebooks").glob(f"{args.only}*.ipynb")))
         one_kernel = kernel_floor(env, copy)
         size = sum(p.stat().st_size for p in raw.iterdir()) / 1e6
         print(f"{days} pages ({size:.1f} MB) in {copy}; one kernel start + import analysis: {one_kernel:.1f} s")
