@@ -3,12 +3,14 @@
 from .brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from .clouds import build_wordcloud, draw_wordcloud, word_frequencies, wordcloud_figure, wordcloud_grid
 from .dtm import DocumentTermMatrix, build_dtm, document_units
-from .echo import echo_by_year, echo_timeline, load_congress_reports, load_gov_reports, national_echo
+from .echo import echo_by_year, load_congress_reports, load_gov_reports, national_echo
 from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
-from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
+from .frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from .genres import classify_genres, genre_codebook, meeting_share
 from .people import extract_people
+from .plots.echo import echo_timeline
+from .plots.slogans import plot_matrix, plot_top_slogans
 from .read import (
     Flag,
     RawFileError,

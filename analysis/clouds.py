@@ -157,9 +157,15 @@ def wordcloud_grid(
     ncols: int = 3,
     title: str = "",
     cell_size: tuple[float, float] = (4, 2.6),
+    max_panels: int = 12,
     **options,
 ) -> Figure:
-    """A grid of word clouds, one per group (article, topic, issue: name -> token counts)."""
+    """A grid of word clouds, one per group (article, topic, issue: name -> token counts).
+
+    At most `max_panels` clouds, whatever the corpus: the groups beyond the first max_panels - 1 are
+    counted together in a last "其他（N）" cloud (aggregate issues by month first to show a long run).
+    """
+    groups = _bounded_groups(groups, max_panels)
     ncols = max(1, min(ncols, len(groups)))
     nrows = max(1, math.ceil(len(groups) / ncols))
     fig = Figure(figsize=(cell_size[0] * ncols, cell_size[1] * nrows), layout="constrained")
@@ -175,3 +181,15 @@ def wordcloud_grid(
     if title:
         fig.suptitle(title, fontsize=14)
     return fig
+
+
+def _bounded_groups(groups: Mapping[str, Mapping[str, float]], max_panels: int) -> dict:
+    """The first max_panels - 1 groups, and the counts of all the others summed under "其他（N）"."""
+    groups = dict(groups)
+    if len(groups) <= max_panels:
+        return groups
+    names = list(groups)
+    rest = Counter()
+    for name in names[max_panels - 1 :]:
+        rest.update(dict(groups[name]))
+    return {**{name: groups[name] for name in names[: max_panels - 1]}, f"其他（{len(names) - max_panels + 1}）": rest}

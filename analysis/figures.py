@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import unicodedata
 from contextlib import ExitStack
@@ -17,7 +18,7 @@ from analysis.paths import FIGURES
 
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
-INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated"]
+INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated", "digest"]  # digest: SHA-1 of the PNG
 # ext4 allows 255 bytes per name; keep room for the extension and atomic_path's temporary name.
 MAX_NAME_BYTES = 150
 # Characters Windows forbids in file names (path separators among them) and whitespace.
@@ -61,24 +62,37 @@ def save_figure(
 ) -> dict[str, Path]:
     """Write `fig` as PNG (300 dpi), SVG and PDF into `folder` (default figures/) and index it.
 
-    All three files are replaced together or not at all. Returns {format: path}.
+    The PNG is rendered first; when it is byte for byte the one the index recorded for this name and all
+    three files are there, nothing is rewritten (the figure's data and code did not change what it shows)
+    and only the index row is refreshed. Otherwise all three files are replaced together or not at all.
+    Returns {format: path}.
     """
     folder = Path(folder or FIGURES)
     stem = safe_name(name)
     paths = {fmt: folder / f"{stem}.{fmt}" for fmt in FORMATS}
-    with ExitStack() as stack:
-        for fmt, path in paths.items():
-            tmp = stack.enter_context(atomic_path(path))
-            fig.savefig(tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight")
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=PNG_DPI, bbox_inches="tight")
+    digest = hashlib.sha1(png.getvalue()).hexdigest()
+    index = read_index(folder)
+    previous = index[(index["name"] == stem) & (index["digest"] == digest)]
+    unchanged = not previous.empty and all(path.is_file() for path in paths.values())
+    if not unchanged:
+        with ExitStack() as stack:
+            tmp = {fmt: stack.enter_context(atomic_path(path)) for fmt, path in paths.items()}
+            tmp["png"].write_bytes(png.getvalue())
+            for fmt in FORMATS[1:]:
+                fig.savefig(tmp[fmt], format=fmt, dpi=PNG_DPI, bbox_inches="tight")
     _update_index(
         folder,
+        index,
         {
             "name": stem,
             "caption": caption,
             "notebook": notebook,
             "source": source,
             "formats": ";".join(FORMATS),
-            "updated": datetime.now().isoformat(timespec="seconds"),
+            "updated": previous["updated"].iloc[0] if unchanged else datetime.now().isoformat(timespec="seconds"),
+            "digest": digest,
         },
     )
     return paths
@@ -89,12 +103,12 @@ def read_index(folder: str | Path | None = None) -> pd.DataFrame:
     path = Path(folder or FIGURES) / "index.csv"
     if not path.is_file():
         return pd.DataFrame(columns=INDEX_COLUMNS)
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    index = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return index.reindex(columns=INDEX_COLUMNS, fill_value="")  # an index written before `digest` existed
 
 
-def _update_index(folder: Path, row: dict[str, str]) -> None:
-    """Upsert `row` by name into index.csv, drop figures whose PNG is gone, rewrite index.md."""
-    index = read_index(folder)
+def _update_index(folder: Path, index: pd.DataFrame, row: dict[str, str]) -> None:
+    """Upsert `row` by name into the index, drop figures whose PNG is gone, rewrite index.csv and index.md."""
     index = pd.concat([index[index["name"] != row["name"]], pd.DataFrame([row])], ignore_index=True)
     index = index[[(folder / f"{n}.png").is_file() for n in index["name"]]]
     index = index.sort_values("name", ignore_index=True)[INDEX_COLUMNS]

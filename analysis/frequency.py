@@ -4,17 +4,12 @@ The tables take the use table of analysis.slogans.extract_slogans, which already
 once when a repeated block or jump label repeats it (the reader drops repeated blocks; the
 extractor also drops a second use with the same surrounding text within an article).
 Every table is a plain DataFrame with its labels in columns, ready for analysis.atomic.write_csv;
-the plots return matplotlib Figures for the caller to save.
+the figures are drawn by analysis.plots.slogans.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
-from analysis.slogans import TYPE_LABELS
 
 KWIC_COLUMNS = ["left", "term", "right", "headline", "issue", "article_id", "start"]
 
@@ -36,11 +31,15 @@ def slogan_summary(uses: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["uses", "articles", "slogan"], ascending=[False, False, True], ignore_index=True)
 
 
-def counts_by(uses: pd.DataFrame, by: str = "article_id") -> pd.DataFrame:
+def counts_by(uses: pd.DataFrame, by: str = "article_id", top: int | None = None) -> pd.DataFrame:
     """Uses of each slogan per `by` ("article_id", "issue" or "date"): slogan, type, total, one column per value.
 
     Most used slogans first; uses whose `by` value is missing (e.g. an undated issue) are left out.
+    `top` keeps the most used slogans before the table is built (a year of articles: top × articles cells).
     """
+    if top:
+        totals = uses.groupby(["slogan", "type"]).size().sort_values(ascending=False, kind="stable")
+        uses = uses[pd.MultiIndex.from_frame(uses[["slogan", "type"]]).isin(totals.index[:top])]
     table = pd.crosstab([uses.slogan, uses.type], uses[by])
     if by == "date":
         table.columns = [day.strftime("%Y-%m-%d") for day in table.columns]
@@ -66,12 +65,13 @@ def cooccurrence(uses: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
     """Number of articles in which two slogans both appear: `slogan` column, then one column per slogan.
 
     The diagonal is the number of articles using the slogan; rows and columns are ordered by it,
-    and `top` keeps only the slogans used in the most articles.
+    and `top` keeps only the slogans used in the most articles (chosen before the matrix is built,
+    so a year of pages with thousands of slogans costs only top × top cells).
     """
-    incidence = pd.crosstab(uses.article_id, uses.slogan).clip(upper=1)
+    articles = uses.groupby("slogan")["article_id"].nunique().sort_values(ascending=False, kind="stable")
+    order = articles.index[:top] if top else articles.index
+    incidence = pd.crosstab(uses.article_id, uses.slogan[uses.slogan.isin(order)]).clip(upper=1)
     matrix = incidence.T @ incidence
-    order = pd.Series(matrix.values.diagonal(), index=matrix.index).sort_values(ascending=False, kind="stable")
-    order = order.index[:top] if top else order.index
     return matrix.loc[order, order].rename_axis(index="slogan", columns=None).reset_index()
 
 
@@ -96,54 +96,3 @@ def kwic(articles: pd.DataFrame, term: str, width: int = 15) -> pd.DataFrame:
             rows.append((left, term, right, row.headline, row.issue, row.article_id, start))
             start = text.find(term, end)
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
-
-
-def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
-    """One bar chart per slogan type: its `n` most used slogans (from slogan_summary)."""
-    from analysis.fonts import configure_matplotlib
-
-    configure_matplotlib()
-    kinds = [kind for kind in TYPE_LABELS if kind in set(summary.type)]
-    fig = Figure(figsize=(3.6 * max(len(kinds), 1), 0.32 * n + 1.5), layout="constrained")
-    axes = fig.subplots(1, max(len(kinds), 1), squeeze=False)
-    for ax, kind in zip(axes[0], kinds):
-        top = summary[summary.type == kind].head(n).iloc[::-1]
-        ax.barh([_short(s) for s in top.slogan], top.uses, color="#b2182b")
-        ax.set_title(TYPE_LABELS[kind])
-        ax.set_xlabel("出现次数")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    return fig
-
-
-def plot_matrix(
-    table: pd.DataFrame, title: str = "", column_labels: dict | None = None, value_label: str = "次数"
-) -> Figure:
-    """Heatmap of a slogan table (counts_by or cooccurrence): one row per slogan, numbers in the cells.
-
-    `column_labels` renames columns for display (e.g. article_id -> headline).
-    """
-    from analysis.fonts import configure_matplotlib
-
-    configure_matplotlib()
-    grid = table.set_index("slogan").drop(columns=["type", "total"], errors="ignore")
-    labels = [_short(str((column_labels or {}).get(c, c))) for c in grid.columns]
-    fig = Figure(figsize=(0.5 * len(labels) + 3, 0.35 * len(grid) + 2.5), layout="constrained")
-    ax = fig.subplots()
-    values = grid.to_numpy(dtype=float)
-    image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0)
-    ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
-    ax.set_yticks(range(len(grid)), [_short(s) for s in grid.index])
-    dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
-    for (row, col), value in np.ndenumerate(values):
-        if value:
-            ax.text(
-                col, row, int(value), ha="center", va="center", fontsize=7, color="white" if value > dark else "black"
-            )
-    ax.set_title(title)
-    colorbar = fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
-    colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    return fig
-
-
-def _short(label: str, width: int = 14) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"

@@ -26,17 +26,11 @@ import pandas as pd
 
 import analysis
 from analysis.atomic import write_csv
-from analysis.echo import echo_timeline, national_echo
-from analysis.frequency import (
-    cooccurrence,
-    counts_by,
-    kwic,
-    plot_matrix,
-    plot_top_slogans,
-    slogan_articles,
-    slogan_summary,
-)
+from analysis.echo import national_echo
+from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from analysis.paths import REPORTS
+from analysis.plots.echo import echo_timeline
+from analysis.plots.slogans import plot_matrix, plot_top_slogans
 from analysis.slogans import TYPE_LABELS, extract_slogans, slogan_lexicon
 
 OUT = REPORTS / "02-slogans"
@@ -86,7 +80,7 @@ fig
 # A row that lights up in many columns is a formulation the paper repeats across stories.
 
 # %%
-by_article = counts_by(uses, "article_id").head(TOP_N)
+by_article = counts_by(uses, "article_id", top=TOP_N)
 headlines = dict(zip(articles.article_id, articles.headline))
 fig = plot_matrix(by_article, "提法 × 文章（出现次数）", column_labels=headlines)
 analysis.save_figure(fig, "02-slogan-by-article", caption="各篇文章中的提法出现次数", notebook="02-slogans")
@@ -140,7 +134,8 @@ analysis.save_figure(
 fig
 
 # %% [markdown]
-# The tables, as CSV (UTF-8 with BOM, opens in Excel) under `reports/02-slogans/`.
+# The tables, as CSV (UTF-8 with BOM, opens in Excel) under `reports/02-slogans/` (co-occurrence of the
+# 10 × TOP_N slogans used in the most articles).
 
 # %%
 tables = {
@@ -149,7 +144,7 @@ tables = {
     "slogan_articles": slogan_articles(uses, articles),
     "slogans_by_issue": counts_by(uses, "issue"),
     "slogans_by_date": counts_by(uses, "date"),
-    "slogan_cooccurrence": cooccurrence(uses),
+    "slogan_cooccurrence": cooccurrence(uses, top=10 * TOP_N),
     "kwic": contexts,
     "national_echo": echo,
 }

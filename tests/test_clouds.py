@@ -128,3 +128,12 @@ def test_titles_wrap_within_width_without_splitting_latin_words(title):
     assert "".join(lines).replace(" ", "") == title.replace(" ", "")
     latin_words = {w for w in title.split() if w.isascii()}
     assert latin_words <= {w for line in lines for w in line.split()}
+
+
+def test_a_grid_of_a_year_of_issues_is_bounded_and_keeps_every_count():
+    groups = {f"2024-{day:03d}": {"清江浦": 1, f"词{day}": 2} for day in range(365)}
+    bounded = clouds._bounded_groups(groups, 12)
+    assert len(bounded) == 12 and list(bounded)[:11] == list(groups)[:11]
+    assert list(bounded)[-1] == "其他（354）" and bounded["其他（354）"]["清江浦"] == 354
+    fig = clouds.wordcloud_grid(dict(list(groups.items())[:14]), max_panels=4, width=120, height=80)
+    assert [ax.get_title() for ax in fig.axes if ax.get_title()][-1] == "其他（11）"

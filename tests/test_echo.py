@@ -8,11 +8,11 @@ import pytest
 from analysis.echo import (
     GOV_REPORTS,
     echo_by_year,
-    echo_timeline,
     load_congress_reports,
     load_gov_reports,
     national_echo,
 )
+from analysis.plots.echo import echo_timeline
 
 
 @pytest.fixture(scope="module")

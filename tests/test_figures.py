@@ -139,7 +139,8 @@ def test_index_upserts_by_name_and_lists_figures_in_markdown(tmp_path):
     assert list(index.index) == ["词云-全部", "词云-第1期"]
     assert index.loc["词云-全部", "caption"] == "新说明"
     assert index.loc["词云-第1期", ["source", "formats"]].tolist() == ["data/raw", "png;svg;pdf"]
-    assert pd.Timestamp(index.loc["词云-全部", "updated"]) >= pd.Timestamp(index.loc["词云-第1期", "updated"])
+    # the same picture saved again is not rewritten: `updated` says when its files last changed
+    assert pd.Timestamp(index.loc["词云-全部", "updated"]) <= pd.Timestamp(index.loc["词云-第1期", "updated"])
     markdown = (tmp_path / "index.md").read_text(encoding="utf-8")
     rows = [line for line in markdown.splitlines() if line.startswith("| <a href")]
     assert len(rows) == 2 and "旧说明" not in markdown
@@ -157,3 +158,23 @@ def test_index_forgets_figures_whose_files_were_deleted(tmp_path):
         path.unlink()
     figures.save_figure(small_figure(), "新的", folder=tmp_path)
     assert list(figures.read_index(tmp_path)["name"]) == ["新的", "留下的"]
+
+
+def test_an_unchanged_figure_is_not_rewritten_but_its_index_row_is(tmp_path):
+    paths = figures.save_figure(chinese_figure(), "图", caption="旧说明", folder=tmp_path)
+    written = {fmt: p.stat().st_mtime_ns for fmt, p in paths.items()}
+    updated = figures.read_index(tmp_path).set_index("name").loc["图", "updated"]
+    figures.save_figure(chinese_figure(), "图", caption="新说明", folder=tmp_path)
+    assert {fmt: p.stat().st_mtime_ns for fmt, p in paths.items()} == written
+    row = figures.read_index(tmp_path).set_index("name").loc["图"]
+    assert row.caption == "新说明" and row.updated == updated
+
+
+def test_a_changed_or_incomplete_figure_is_rewritten(tmp_path):
+    paths = figures.save_figure(chinese_figure(), "图", folder=tmp_path)
+    svg = paths["svg"].read_text(encoding="utf-8")
+    figures.save_figure(chinese_figure(title="新标题"), "图", folder=tmp_path)
+    assert "新标题" in paths["svg"].read_text(encoding="utf-8") and paths["svg"].read_text(encoding="utf-8") != svg
+    paths["pdf"].unlink()
+    figures.save_figure(chinese_figure(title="新标题"), "图", folder=tmp_path)
+    assert paths["pdf"].read_bytes().startswith(b"%PDF")

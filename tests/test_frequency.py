@@ -1,5 +1,6 @@
 """Slogan frequency tables and KWIC on the sample page (columns repaired by hand)."""
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -11,11 +12,10 @@ from analysis.frequency import (
     cooccurrence,
     counts_by,
     kwic,
-    plot_matrix,
-    plot_top_slogans,
     slogan_articles,
     slogan_summary,
 )
+from analysis.plots.slogans import bounded_grid, plot_matrix, plot_top_slogans, wrap_label
 from analysis.slogans import TYPE_LABELS, extract_slogans
 
 COUPLET = "做的要比说的好、服务要比需求早"
@@ -115,7 +115,37 @@ def test_plots_show_the_tables(articles, uses):
     ax = plot_matrix(table, column_labels=headlines).axes[0]
     assert ax.images[0].get_array().shape == (6, len(table.columns) - 3)
     assert [t.get_text() for t in ax.get_yticklabels()][:3] == table.slogan[:3].tolist()
-    assert ax.get_xticklabels()[0].get_text() == headlines[table.columns[3]][:13] + "…"
+    first = headlines[table.columns[3]]
+    assert ax.get_xticklabels()[0].get_text().replace("\n", "") == (first if len(first) <= 30 else first[:29] + "…")
+
+
+def big_table(slogans=60, articles=5000, seed=0) -> pd.DataFrame:
+    """A counts_by table of a year of pages: many slogans, thousands of article columns."""
+    rng = np.random.default_rng(seed)
+    counts = pd.DataFrame(rng.poisson(0.05, (slogans, articles)), columns=[f"a{i}" for i in range(articles)])
+    table = pd.concat(
+        [pd.DataFrame({"slogan": [f"提法{i}" for i in range(slogans)], "type": "quoted"}), counts], axis=1
+    )
+    table.insert(2, "total", counts.sum(axis=1))
+    return table
+
+
+def test_a_heatmap_of_thousands_of_articles_is_bounded_and_keeps_every_use():
+    table = big_table()
+    grid = bounded_grid(table, max_rows=20, max_columns=30)
+    assert grid.shape == (20, 30)
+    assert grid.index[-1] == "其他（41）" and grid.columns[-1] == "其他（4971）"
+    assert grid.to_numpy().sum() == table.total.sum()
+    fig = plot_matrix(table, "提法 × 文章")
+    width, height = fig.get_size_inches() * 300
+    assert width <= 6000 and height <= 4000
+
+
+def test_long_labels_are_wrapped_not_cut():
+    headline = "清江浦区一季度经济形势分析暨项目攻坚推进会召开"
+    assert wrap_label(headline).replace("\n", "") == headline
+    assert all(len(line) <= 10 for line in wrap_label(headline).split("\n"))
+    assert wrap_label(headline * 3).endswith("…") and wrap_label(headline * 3).count("\n") == 2
 
 
 page = "\n".join(page_lines())
@@ -132,3 +162,11 @@ def test_kwic_rows_are_substrings_of_the_text(start, length, width):
     for left, right, at in zip(table.left, table.right, table.start):
         assert text[at - len(left) : at + len(term) + len(right)] == left + term + right
         assert len(left) <= width and len(right) <= width
+
+
+def test_top_slogans_are_chosen_before_the_tables_are_built(uses):
+    full = counts_by(uses, "article_id").head(4)
+    top = counts_by(uses, "article_id", top=4)
+    assert top.equals(full.loc[:, (full != 0).any()].reset_index(drop=True)[top.columns])
+    matrix = cooccurrence(uses)
+    assert cooccurrence(uses, top=5).equals(matrix.iloc[:5, :6])

@@ -1,0 +1,78 @@
+"""The main job on a small multi-year corpus: every figure bounded, and a rerun executes only what changed."""
+
+import re
+import shutil
+import sys
+
+import pytest
+from PIL import Image
+
+from analysis.paths import LEXICON, RAW, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import run_notebooks  # noqa: E402
+
+SAMPLE = RAW / "000_643968e12915283d.txt"
+DATES = ["2023-03-06", "2023-09-11", "2024-01-08", "2024-04-08", "2024-08-12", "2024-12-02"]
+MAX_SIDE_PX = 8000  # any figure, at 300 dpi
+MAX_PIXELS = 30e6
+MAX_PNG_BYTES = 8e6
+
+
+@pytest.fixture
+def job(tmp_path, monkeypatch):
+    """Run the main job on six dated copies of the sample page over two years; everything it writes is in tmp."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for date in DATES:
+        shutil.copy(SAMPLE, raw / f"qjp_{date}.txt")
+    lexicon = tmp_path / "slogans.csv"
+    shutil.copy(LEXICON / "slogans.csv", lexicon)
+    figures = tmp_path / "figures"
+    monkeypatch.setenv("NEWSPAPER_FIGURES", str(figures))
+    monkeypatch.setattr(run_notebooks, "FIGURES", figures)
+    common = ["--out", str(tmp_path / "reports"), "-p", "RAW_DIR", str(raw), "-p", "LEXICON", str(lexicon)]
+    common += ["-p", "PROCESSED_DIR", str(tmp_path / "processed"), "-p", "LABELS_DIR", str(tmp_path / "labels")]
+
+    def run(*argv):
+        assert run_notebooks.main([*common, *argv]) == 0
+
+    return tmp_path, run
+
+
+def counts(output: str) -> tuple[int, int]:
+    executed, reused = re.search(r"(\d+) executed, (\d+) reused", output).groups()
+    return int(executed), int(reused)
+
+
+@pytest.mark.slow
+def test_figures_are_bounded_and_a_rerun_executes_only_what_changed(job, capsys):
+    tmp, run = job
+    run()
+    assert counts(capsys.readouterr().out) == (len(run_notebooks.notebooks()), 0)
+    pngs = sorted((tmp / "figures").glob("*.png"))
+    assert len(pngs) >= 10
+    for png in pngs:
+        width, height = Image.open(png).size
+        assert max(width, height) <= MAX_SIDE_PX and width * height <= MAX_PIXELS, (png.name, width, height)
+        assert png.stat().st_size <= MAX_PNG_BYTES, (png.name, png.stat().st_size)
+    written = {p.name: p.read_bytes() for p in pngs}
+
+    run()  # nothing changed: every notebook reused, every figure as it was
+    assert counts(capsys.readouterr().out) == (0, len(run_notebooks.notebooks()))
+    assert {p.name: p.read_bytes() for p in (tmp / "figures").glob("*.png")} == written
+
+    shutil.copy(SAMPLE, tmp / "raw" / "qjp_2025-01-06.txt")  # a new issue: notebooks reading raw pages run again
+    run("--only", "01")
+    assert counts(capsys.readouterr().out) == (1, 0)
+    run("--only", "01")
+    assert counts(capsys.readouterr().out) == (0, 1)
+
+    run("--only", "02", "-p", "TOP_N", "8")  # a changed parameter
+    assert counts(capsys.readouterr().out) == (1, 0)
+    with open(tmp / "slogans.csv", "a", encoding="utf-8") as f:  # a changed lexicon
+        f.write("颗粒归仓,,,add,测试\n")
+    run("--only", "02", "-p", "TOP_N", "8")
+    assert counts(capsys.readouterr().out) == (1, 0)
+    run("--only", "02", "-p", "TOP_N", "8", "--force")
+    assert counts(capsys.readouterr().out) == (1, 0)
