@@ -12,6 +12,8 @@ from analysis.paths import LEXICON, RAW, ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 import run_notebooks  # noqa: E402
 
+from tests.pages import write_variant  # noqa: E402
+
 SAMPLE = RAW / "000_643968e12915283d.txt"
 DATES = ["2023-03-06", "2023-09-11", "2024-01-08", "2024-04-08", "2024-08-12", "2024-12-02"]
 MAX_SIDE_PX = 8000  # any figure, at 300 dpi
@@ -21,11 +23,11 @@ MAX_PNG_BYTES = 8e6
 
 @pytest.fixture
 def job(tmp_path, monkeypatch):
-    """Run the main job on six dated copies of the sample page over two years; everything it writes is in tmp."""
+    """Run the main job on six dated variants of the sample page over two years; everything it writes is in tmp."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    for date in DATES:
-        shutil.copy(SAMPLE, raw / f"qjp_{date}.txt")
+    for n, date in enumerate(DATES):
+        write_variant(raw / f"qjp_{date}.txt", n)
     lexicon = tmp_path / "slogans.csv"
     shutil.copy(LEXICON / "slogans.csv", lexicon)
     figures = tmp_path / "figures"
@@ -62,7 +64,7 @@ def test_figures_are_bounded_and_a_rerun_executes_only_what_changed(job, capsys)
     assert counts(capsys.readouterr().out) == (0, len(run_notebooks.notebooks()))
     assert {p.name: p.read_bytes() for p in (tmp / "figures").glob("*.png")} == written
 
-    shutil.copy(SAMPLE, tmp / "raw" / "qjp_2025-01-06.txt")  # a new issue: notebooks reading raw pages run again
+    write_variant(tmp / "raw" / "qjp_2025-01-06.txt", len(DATES))  # a new issue: notebooks reading raw pages run again
     run("--only", "01")
     assert counts(capsys.readouterr().out) == (1, 0)
     run("--only", "01")
