@@ -162,3 +162,13 @@ tables = {
     "national_echo": echo,
 }
 [write_csv(table, OUT / f"{name}.csv").name for name, table in tables.items()]
+
+# %% [markdown]
+# ## Explore one slogan
+# In JupyterLab, choose a slogan: every line that prints it, with its issue, date and headline, and
+# its uses per issue. (A headless run shows the first slogan; `KWIC_TERMS` above does the same by parameter.)
+
+# %%
+from analysis.explore import slogan_explorer
+
+slogan_explorer(summary.slogan.head(TOP_N), uses, articles, KWIC_WIDTH)
