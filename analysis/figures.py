@@ -70,6 +70,7 @@ def save_figure(
         for fmt, path in paths.items():
             tmp = stack.enter_context(atomic_path(path))
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight")
+    fig.saved_files = paths  # a notebook shows links to them (analysis.links)
     _update_index(
         folder,
         {

@@ -88,3 +88,8 @@ print(example["text"])
 
 # %%
 analysis.export_csv(articles, f"{PROCESSED_DIR}/articles.csv")
+
+# %%
+from analysis.links import links
+
+links(f"{PROCESSED_DIR}/articles.csv")  # click to open; right click → Download, then open in Excel

@@ -172,3 +172,11 @@ tables = {
 from analysis.explore import slogan_explorer
 
 slogan_explorer(summary.slogan.head(TOP_N), uses, articles, KWIC_WIDTH)
+
+# %% [markdown]
+# The slogan tables for Excel (click to open; right click → Download).
+
+# %%
+from analysis.links import links
+
+links(*(OUT / f"{name}.csv" for name in ("slogan_uses", "slogan_articles", "slogans_by_issue")))
