@@ -16,7 +16,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
 
 from analysis.atomic import write_bytes
 from analysis.paths import RAW, ROOT
@@ -35,7 +38,12 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb
 EXPLORERS = ("02", "03", "05")  # notebooks that end with an explorer widget
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 KERNEL = "newspaper-analysis"
-RUN_TIMEOUT = 240  # seconds for one notebook's Run All
+RUN_TIMEOUT = 420  # seconds for one notebook's Run All (on a loaded 2-core machine)
+# Fewer models to compare than a researcher would: the browser test checks the workbench, not the K choice.
+PARAMETERS = {
+    "03-topics.ipynb": {"K_RANGE": [2, 3, 4], "GOV_K_RANGE": [6, 8]},
+    "05-latest-issue-brief.ipynb": {"K_RANGE": [2, 3, 4]},
+}
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,6 +57,9 @@ def project_copy(tmp: Path) -> Path:
     project = tmp / "project"
     for folder in ("analysis", "notebooks", "data/lexicon", "data/reference", ".jupyter"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.py[co]"))
+    for notebook, values in PARAMETERS.items():  # as papermill would inject them: a cell after the parameters cell
+        path = project / "notebooks" / notebook
+        nbformat.write(parameterize_notebook(load_notebook_node(str(path)), values), path)
     raw = project / "data" / "raw"
     raw.mkdir(parents=True)
     text = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
@@ -171,6 +182,10 @@ HAS_GLYPHS = """(element) => {
 }"""
 
 
+SHOW_FIRST_OUTPUT = """() => (document.querySelector('.jp-OutputArea-output img')
+  || document.querySelector('.jp-OutputArea-output table')).scrollIntoView()"""
+
+
 def state(page) -> dict:
     return page.evaluate(STATE) or {}
 
@@ -242,7 +257,7 @@ def test_notebook_opens_runs_and_renders_in_jupyterlab(lab, browser, name):
         if name[:2] in EXPLORERS:
             exercise_explorer(page)
         else:
-            page.locator(".jp-OutputArea-output img, .jp-OutputArea-output table").first.scroll_into_view_if_needed()
+            page.evaluate(SHOW_FIRST_OUTPUT)
         write_bytes(SCREENSHOTS / f"{name[:2]}.png", page.screenshot(type="png"))
     finally:
         page.close()
