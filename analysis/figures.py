@@ -82,6 +82,7 @@ def save_figure(
             tmp["png"].write_bytes(png.getvalue())
             for fmt in FORMATS[1:]:
                 fig.savefig(tmp[fmt], format=fmt, dpi=PNG_DPI, bbox_inches="tight")
+    fig.saved_files = paths  # a notebook shows links to them (analysis.links)
     _update_index(
         folder,
         index,

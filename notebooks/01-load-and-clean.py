@@ -1,3 +1,11 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (newspaper-analysis)
+#     language: python
+#     name: newspaper-analysis
+# ---
+
 # %% [markdown]
 # # 01 · From raw newspaper pages to clean articles
 #
@@ -88,3 +96,8 @@ print(example["text"])
 
 # %%
 analysis.export_csv(articles, f"{PROCESSED_DIR}/articles.csv")
+
+# %%
+from analysis.links import links
+
+links(f"{PROCESSED_DIR}/articles.csv")  # click to open; right click → Download, then open in Excel

@@ -1,3 +1,11 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (newspaper-analysis)
+#     language: python
+#     name: newspaper-analysis
+# ---
+
 # %% [markdown]
 # # 02 · 提法：which formulations the paper repeats, where, and whether Beijing says them too
 #
@@ -149,3 +157,21 @@ tables = {
     "national_echo": echo,
 }
 [write_csv(table, OUT / f"{name}.csv").name for name, table in tables.items()]
+
+# %% [markdown]
+# ## Explore one slogan
+# In JupyterLab, choose a slogan: every line that prints it, with its issue, date and headline, and
+# its uses per issue. (A headless run shows the first slogan; `KWIC_TERMS` above does the same by parameter.)
+
+# %%
+from analysis.explore import slogan_explorer
+
+slogan_explorer(summary.slogan.head(TOP_N), uses, articles, KWIC_WIDTH)
+
+# %% [markdown]
+# The slogan tables for Excel (click to open; right click → Download).
+
+# %%
+from analysis.links import links
+
+links(*(OUT / f"{name}.csv" for name in ("slogan_uses", "slogan_articles", "slogans_by_issue")))

@@ -1,3 +1,11 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (newspaper-analysis)
+#     language: python
+#     name: newspaper-analysis
+# ---
+
 # %% [markdown]
 # # 03 · 主题：what the pages write about, and how far to trust the topics
 #
@@ -222,3 +230,13 @@ gov_typical = typical_documents(gov_model, n=1, level="unit")
 gov_typical.assign(label=gov_typical.topic.map(gov_labels), text=gov_typical.text.str[:120])[
     ["topic", "label", "share", "article_id", "text"]
 ]
+
+# %% [markdown]
+# ## Explore one topic
+# In JupyterLab, choose a topic of the paper's model: its top words and its most typical articles.
+# (A headless run shows the first topic.)
+
+# %%
+from analysis.explore import topic_explorer
+
+topic_explorer(model, labels, TOP_N)

@@ -1,3 +1,11 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (newspaper-analysis)
+#     language: python
+#     name: newspaper-analysis
+# ---
+
 # %% [markdown]
 # # 04 · Word clouds
 #

@@ -1,3 +1,11 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (newspaper-analysis)
+#     language: python
+#     name: newspaper-analysis
+# ---
+
 # %% [markdown]
 # # 05 · 本期简报：what the newest issue says that earlier issues did not
 #
@@ -118,3 +126,14 @@ fig
 text = brief_markdown(issue, articles, fresh, changes, topics, figures)
 write_text(REPORTS / f"brief-{analysis.figures.safe_name(issue)}.md", text)
 print(text)
+
+# %% [markdown]
+# ## Explore: which issue is the latest?
+# In JupyterLab, choose another issue to see it as the latest one: its articles, the slogans it
+# prints first, its rising words. (A headless run shows the issue briefed above; `ISSUE` sets it by parameter.)
+
+# %%
+from analysis.brief import issue_order
+from analysis.explore import issue_explorer
+
+issue_explorer([issue, *(i for i in reversed(issue_order(articles)) if i != issue)], articles, uses, tokens, TOP_N)

@@ -34,6 +34,8 @@ def test_pair_is_in_sync_and_stripped(notebook):
     assert not any(c.get("outputs") or c.get("execution_count") for c in committed.cells if c.cell_type == "code")
     tagged = [c for c in committed.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one parameters cell"
+    for nb in (committed, from_script):  # JupyterLab opens it on the project's kernel, without a Select Kernel dialog
+        assert nb.metadata["kernelspec"]["name"] == "newspaper-analysis"
 
 
 @pytest.fixture(scope="module")
