@@ -17,6 +17,7 @@ import argparse
 import ast
 import hashlib
 import json
+import os
 import sys
 import threading
 import time
@@ -155,6 +156,13 @@ def failed_cell(executed: Path) -> int | str:
     return counts[-1] or max(counts) + 1
 
 
+def kernels_import_this_project() -> None:
+    """Kernels inherit this environment: put this project first, whatever package the venv was installed from."""
+    here = str(ROOT)
+    rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != here]
+    os.environ["PYTHONPATH"] = os.pathsep.join([here, *rest])
+
+
 def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> tuple[Path, float]:
     """Execute one notebook into out_dir and export it as HTML; return the executed copy and the kernel's
     peak memory (MB). Raise SystemExit naming the failing cell and the memory the kernel reached."""
@@ -162,6 +170,7 @@ def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> tuple[Path
     out_dir.mkdir(parents=True, exist_ok=True)
     declared = declared_parameters(notebook)
     parameters = {k: v for k, v in parameters.items() if k in declared}  # each notebook takes what it declares
+    kernels_import_this_project()
     with PeakMemory() as memory:
         try:
             papermill.execute_notebook(

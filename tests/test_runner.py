@@ -1,5 +1,6 @@
 """The main job's runner: what invalidates a notebook's recorded run, and how a dead kernel is reported."""
 
+import os
 import sys
 
 import nbformat
@@ -74,3 +75,19 @@ def test_a_dead_kernel_is_named_with_its_cell_and_the_memory_it_reached(tmp_path
     path = write_notebook(tmp_path / "99-dead.ipynb", "x = 1", kill, parameters="")
     with pytest.raises(SystemExit, match=r"FAILED 99-dead.ipynb, cell 2: DeadKernelError: .*kernel peak \d+ MB"):
         run_notebooks.run(path, {}, tmp_path / "out")
+
+
+def test_kernels_import_the_package_of_the_project_they_run_in(tmp_path, monkeypatch):
+    other = tmp_path / "another-copy"  # an older copy of the project, first on the inherited PYTHONPATH
+    (other / "analysis").mkdir(parents=True)
+    (other / "analysis" / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(other))
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("import analysis, os\nprint(os.path.realpath(analysis.__file__))")]
+    )
+    path = tmp_path / "98-where.ipynb"
+    nbformat.write(notebook, path)
+    executed, _ = run_notebooks.run(path, {}, tmp_path / "out")
+    printed = nbformat.read(executed, as_version=4).cells[0].outputs[0]["text"].strip()
+    assert printed == str((ROOT / "analysis" / "__init__.py").resolve())
+    assert os.environ["PYTHONPATH"].split(os.pathsep) == [str(ROOT), str(other)]
