@@ -9,11 +9,13 @@ from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
 from .reader import parse_page, read_issue, read_page
+from .segment import reference_tokenize, tokenize
 from .selection import INCLUDE_PHOTOS, counted_items
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
+from .terms import TermFilter, stopwords
 from .textio import RawFileError
+from .token_cache import tokenize_many, tokenize_table
 from .token_table import TokenTable
-from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many, tokenize_table
 from .topics import (
     TopicModel,
     article_topics,
@@ -52,7 +54,7 @@ __all__ = [
     "TokenTable",
     "reference_tokenize",
     "stopwords",
-    "content_tokens",
+    "TermFilter",
     # slogans and their frequency
     "extract_slogans",
     "slogan_lexicon",

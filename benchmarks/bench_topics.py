@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
+from transcripts import NEWS, news_items  # noqa: E402
 
 from analysis.dtm import build_dtm, document_units  # noqa: E402
-from analysis.tokens import tokenize_table  # noqa: E402
+from analysis.token_cache import tokenize_table  # noqa: E402
 from analysis.topics import estimator, fit_topics, model_input, top_word_lists  # noqa: E402
-from analysis.transcripts import NEWS, news_items  # noqa: E402
 
 K = 20
 OPTIONS = {"nmf": {}, "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 512}}

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 import analysis
-from analysis import corpus, tokens
+from analysis import corpus, token_cache
 from analysis.paths import RAW
 from analysis.slogans import extract_slogans
 
@@ -30,9 +30,9 @@ def week(raw, processed):
 def spy(monkeypatch):
     """Record which pages are parsed and which texts are tokenized."""
     seen = {"parsed": [], "tokenized": []}
-    parse, cut = corpus.read_page, tokens._cut
+    parse, cut = corpus.read_page, token_cache.cut
     monkeypatch.setattr(corpus, "read_page", lambda path, **kw: seen["parsed"].append(path.name) or parse(path, **kw))
-    monkeypatch.setattr(tokens, "_cut", lambda seg, text: seen["tokenized"].append(text) or cut(seg, text))
+    monkeypatch.setattr(token_cache, "cut", lambda seg, text: seen["tokenized"].append(text) or cut(seg, text))
     return seen
 
 
