@@ -1,7 +1,7 @@
 """Topic-model fit time against corpus size, and the project's overhead over bare scikit-learn.
 
 Corpus: paragraphs of the 新闻联播 transcripts (SHARED_CORPUS/xinwenlianbo/news/*.md, HTML tags
-stripped), in date order, tokenized once with analysis.tokens (its cache makes reruns fast).
+stripped), in date order, tokenized once with analysis.token_cache (its cache makes reruns fast).
 For each size (1k, 10k, 50k paragraphs):
 - matrix: `build_dtm` on the cached tokens as `tokenize_table` gives them (ids into a vocabulary;
   term filter, min_df/max_df) against a bare CountVectorizer with an identity analyzer on the same
