@@ -24,10 +24,12 @@ from .read import (
     read_page,
     repairs_by_kind,
 )
+from .segment import reference_tokenize, tokenize
 from .selection import INCLUDE_PHOTOS, counted_items
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
+from .terms import TermFilter, stopwords
+from .token_cache import tokenize_many, tokenize_table
 from .token_table import TokenTable
-from .tokens import content_tokens, reference_tokenize, stopwords, tokenize, tokenize_many, tokenize_table
 from .topics import (
     TopicModel,
     article_topics,
@@ -75,7 +77,7 @@ __all__ = [
     "TokenTable",
     "reference_tokenize",
     "stopwords",
-    "content_tokens",
+    "TermFilter",
     # slogans and their frequency
     "extract_slogans",
     "slogan_lexicon",

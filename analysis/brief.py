@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections.abc import Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .clouds import word_frequencies
 from .fonts import configure_matplotlib
 from .slogans import TYPE_LABELS
+from .terms import TermFilter
+from .token_table import TokenTable
 
 
 def issue_order(articles: pd.DataFrame) -> list[str]:
@@ -46,16 +49,27 @@ def new_slogans(uses: pd.DataFrame, articles: pd.DataFrame, issue: str) -> pd.Da
     )
 
 
-def term_changes(tokens: pd.Series, articles: pd.DataFrame, issue: str, min_count: int = 3) -> pd.DataFrame:
-    """Each term's rate per 1,000 tokens in the issue against the issues before it.
+def term_changes(
+    tokens: TokenTable | Sequence[Sequence[str]],
+    articles: pd.DataFrame,
+    issue: str,
+    min_count: int = 3,
+    terms: TermFilter | None = None,
+) -> pd.DataFrame:
+    """Each term's rate per 1,000 terms in the issue against the issues before it.
 
-    `tokens` holds each article's content tokens, indexed like `articles`. `log2_ratio` is smoothed
-    (add 0.5 to both counts) so that terms absent on one side stay finite; terms seen fewer than
-    `min_count` times in all are left out. Sorted from rising to falling.
+    `tokens[i]` is the token list of `articles.iloc[i]` (a `TokenTable` or plain lists); terms are
+    counted by `word_frequencies` with `terms` (default `TermFilter()`, the rule of the word clouds
+    and the topic matrix). `log2_ratio` is smoothed (add 0.5 to both counts) so that terms absent
+    on one side stay finite; terms seen fewer than `min_count` times in all are left out. Sorted
+    from rising to falling.
     """
+    table = tokens if isinstance(tokens, TokenTable) else TokenTable.from_lists(tokens)
+    if len(table) != len(articles):
+        raise ValueError(f"{len(articles)} articles but {len(table)} token lists")
     mine, earlier = split_issue(articles, issue)
-    now = Counter(t for ts in tokens.loc[mine.index] for t in ts)
-    before = Counter(t for ts in tokens.loc[earlier.index] for t in ts)
+    now = word_frequencies(table.take(articles.index.get_indexer(mine.index)), terms)
+    before = word_frequencies(table.take(articles.index.get_indexer(earlier.index)), terms)
     n_now, n_before = max(sum(now.values()), 1), max(sum(before.values()), 1)
     rows = [
         {

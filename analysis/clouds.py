@@ -15,9 +15,8 @@ from PIL import Image
 from wordcloud import WordCloud
 
 from analysis.fonts import find_cjk_font
+from analysis.terms import TermFilter
 from analysis.token_table import TokenTable
-from analysis.tokens import KEEP_SINGLE, content_tokens
-from analysis.tokens import stopwords as project_stopwords
 
 # One palette for every cloud in the project: the more frequent the word, the darker its colour.
 PALETTE = "viridis"
@@ -25,23 +24,16 @@ PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on wh
 EMPTY_NOTE = "（无可显示的词）"
 
 
-def word_frequencies(
-    token_lists: TokenTable | Iterable[Iterable[str]],
-    stopwords: Iterable[str] | None = None,
-    keep_single: Iterable[str] = KEEP_SINGLE,
-) -> Counter:
-    """Count the tokens worth counting (`analysis.tokens.content_tokens`) across documents.
-
-    `token_lists` is a `TokenTable` (counted on its ids) or plain token lists. `stopwords` defaults
-    to the project list; one-character words count only if in `keep_single`.
+def word_frequencies(token_lists: TokenTable | Iterable[Iterable[str]], terms: TermFilter | None = None) -> Counter:
+    """Count the terms across documents: the tokens `terms` keeps (default `TermFilter()`, the rule of
+    the topic matrix and the brief too). `token_lists` is a `TokenTable` or plain token lists; either
+    way each distinct word is judged once and the counts are taken on ids.
     """
-    stop = project_stopwords() if stopwords is None else frozenset(stopwords)
-    if isinstance(token_lists, TokenTable):
-        words = token_lists.vocabulary.tolist()
-        counted = set(content_tokens(words, stop, keep_single))
-        counts = np.bincount(token_lists.ids, minlength=len(words)).tolist()
-        return Counter({w: n for w, n in zip(words, counts) if n and w in counted})
-    return Counter(token for tokens in token_lists for token in content_tokens(tokens, stop, keep_single))
+    terms = TermFilter() if terms is None else terms
+    table = token_lists if isinstance(token_lists, TokenTable) else TokenTable.from_lists(token_lists)
+    counts = np.bincount(table.ids, minlength=len(table.vocabulary))
+    kept = np.flatnonzero((counts > 0) & terms.mask(table.vocabulary))
+    return Counter(dict(zip(table.vocabulary[kept].tolist(), counts[kept].tolist())))
 
 
 def _clean(frequencies: Mapping[str, float], stopwords: Iterable[str]) -> dict[str, float]:

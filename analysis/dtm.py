@@ -1,21 +1,15 @@
 """Document units and document-term matrices built from the project's own tokens.
 
-Nothing is re-tokenized: counts come from the project's tokens (`analysis.tokens.tokenize_table`)
+Nothing is re-tokenized: counts come from the project's tokens (`analysis.token_cache.tokenize_table`)
 as ids into a vocabulary, so scikit-learn's `token_pattern` (which drops every one-character word)
 is never used, and no Python string is made per token. The result equals scikit-learn's
 `CountVectorizer(analyzer=...)` with the same term filter, `min_df` and `max_df` (a test checks it);
 `CountVectorizer` itself would walk every token in Python.
 
 Choices, each a parameter of `build_dtm`:
-- stopwords: the project list (`analysis.tokens.stopwords()`), which also holds the enumerators
-  一, 二, 三 and punctuation; tokens without any letter or digit are always dropped;
-- one-character words: by default only those in `analysis.tokens.KEEP_SINGLE` (党, 村, 粮, 税, 医 …),
-  the same rule the word clouds use, since most other single characters are particles, measure
-  words or segmentation fragments (们, 个); `keep_single=True` keeps them all, `False` none, or
-  pass your own set;
-- numbers: tokens made only of Arabic digits and number punctuation (2024, 3.5, 10%) are dropped
-  by default (`keep_numbers=False`): they name quantities, not subjects. Words written in Chinese
-  numerals stay (十四五 names a plan);
+- which tokens are terms: `analysis.terms.TermFilter`, the rule the word clouds and the brief use
+  too (no stopwords, punctuation or numbers; 十四五 stays; one-character words only if in
+  `KEEP_SINGLE`); pass your own `TermFilter(...)` to change it;
 - `min_df=2`: a term seen in one document cannot tie documents together;
 - `max_df=0.5`: a term in more than half the documents (the district's own name on a district
   page) separates nothing.
@@ -25,8 +19,7 @@ Documents left without any term are dropped; `units` stays aligned with the matr
 from __future__ import annotations
 
 import numbers
-import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,13 +27,11 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from analysis.terms import TermFilter
 from analysis.token_table import TokenTable
-from analysis.tokens import KEEP_SINGLE
-from analysis.tokens import stopwords as project_stopwords
 
 UNITS = ("article", "paragraph")
 BACK_REFERENCES = ("article_id", "issue", "date", "headline")
-NUMBER = re.compile(r"[\d.,%．，％:：/+\-]+")
 
 
 def document_units(articles: pd.DataFrame, unit: str = "article") -> pd.DataFrame:
@@ -67,16 +58,6 @@ def document_units(articles: pd.DataFrame, unit: str = "article") -> pd.DataFram
     return units.reset_index(drop=True)
 
 
-def is_term(token: str, stopwords: Collection[str], single: Collection[str] | None, keep_numbers: bool) -> bool:
-    """Whether a token may become a vocabulary term; `single=None` admits every one-character word."""
-    return (
-        token not in stopwords
-        and any(ch.isalnum() for ch in token)
-        and (len(token) > 1 or single is None or token in single)
-        and (keep_numbers or not NUMBER.fullmatch(token))
-    )
-
-
 @dataclass(frozen=True)
 class DocumentTermMatrix:
     """Term counts per document unit; row i of `counts` is row i of `units`."""
@@ -98,25 +79,21 @@ def build_dtm(
     units: pd.DataFrame,
     tokens: TokenTable | Sequence[Sequence[str]],
     *,
-    stopwords: Collection[str] | None = None,
-    keep_single: bool | Collection[str] = KEEP_SINGLE,
-    keep_numbers: bool = False,
+    terms: TermFilter | None = None,
     min_df: int | float = 2,
     max_df: int | float = 0.5,
 ) -> DocumentTermMatrix:
     """Count terms of pre-tokenized documents (`tokens[i]` belongs to `units.iloc[i]`).
 
-    `tokens` is a `TokenTable` (from `tokenize_table`) or plain token lists. `stopwords=None` uses
-    the project list `analysis.tokens.stopwords()`; `keep_single` is True (every one-character
-    word), False (none) or the set of one-character words to keep. `min_df`/`max_df` are
+    `tokens` is a `TokenTable` (from `tokenize_table`) or plain token lists. `terms` decides which
+    tokens are terms (default `TermFilter()`, the project's rule). `min_df`/`max_df` are
     scikit-learn's: an int is a number of documents, a float a share of documents. Terms are in
     sorted order. The returned units carry `n_terms`, the number of counted terms per unit.
     """
     if len(units) != len(tokens):
         raise ValueError(f"{len(units)} units but {len(tokens)} token lists")
     table = tokens if isinstance(tokens, TokenTable) else TokenTable.from_lists(tokens)
-    stopwords = project_stopwords() if stopwords is None else frozenset(stopwords)
-    single = None if keep_single is True else frozenset(keep_single or ())
+    terms = TermFilter() if terms is None else terms
     counts = table.counts()
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
     n_docs = len(table)
@@ -125,15 +102,11 @@ def build_dtm(
     if most < least:
         raise ValueError("max_df corresponds to < documents than min_df")
     columns = np.flatnonzero((document_frequency >= max(least, 1)) & (document_frequency <= most))
-    columns = columns[
-        np.fromiter(
-            (is_term(t, stopwords, single, keep_numbers) for t in table.vocabulary[columns]),
-            dtype=bool,
-            count=len(columns),
-        )
-    ]
+    columns = columns[terms.mask(table.vocabulary[columns])]
     if not len(columns):
-        raise ValueError("no terms remain after the stopwords and min_df/max_df; try a lower min_df or a higher max_df")
+        raise ValueError(
+            "no terms remain after the term filter and min_df/max_df; try a lower min_df or a higher max_df"
+        )
     columns = columns[np.argsort(table.vocabulary[columns], kind="stable")]
     counts = counts[:, columns]
     n_terms = np.asarray(counts.sum(axis=1)).ravel()

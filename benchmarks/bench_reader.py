@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import jieba  # noqa: E402
+from transcripts import news_items  # noqa: E402
 
 from analysis import parse_page  # noqa: E402
 from analysis.paths import RAW, SHARED_CORPUS  # noqa: E402
 from analysis.read.lines import _jieba  # noqa: E402
-from analysis.transcripts import news_items  # noqa: E402
 
 
 def xinwenlianbo_pages(days: int) -> list[str]:

@@ -31,8 +31,9 @@ import psutil
 from jupyter_client.manager import start_new_kernel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from transcripts import NEWS, news_items  # noqa: E402
+
 from analysis.paths import ROOT  # noqa: E402
-from analysis.transcripts import NEWS, news_items  # noqa: E402
 
 GOALS = {"cold_s": 180, "rerun_s": 60, "ratio": 2.0}
 

@@ -18,9 +18,10 @@ from pathlib import Path
 import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from transcripts import NEWS, news_items  # noqa: E402
+
 from analysis.frequency import slogan_summary  # noqa: E402
 from analysis.slogans import extract_slogans  # noqa: E402
-from analysis.transcripts import NEWS, news_items  # noqa: E402
 
 
 def megabytes(texts) -> float:

@@ -12,7 +12,6 @@ time `tokenize_table`, which hands cached tokens on as ids into a vocabulary (wh
 """
 
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -22,20 +21,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import tokens  # noqa: E402
+from transcripts import NEWS, day_texts, news_items  # noqa: E402
+
 from analysis.dtm import document_units  # noqa: E402
-from analysis.paths import SHARED_CORPUS  # noqa: E402
-from analysis.transcripts import news_items  # noqa: E402
-
-
-def load_days(limit_mb: float | None) -> list[str]:
-    texts, size = [], 0
-    for path in sorted((SHARED_CORPUS / "xinwenlianbo" / "news").glob("*.md")):
-        if limit_mb is not None and size >= limit_mb * 1e6:
-            break
-        texts.append(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
-        size += len(texts[-1].encode("utf-8"))
-    return texts
+from analysis.segment import reference_tokenize, tokenize  # noqa: E402
+from analysis.token_cache import tokenize_many, tokenize_table  # noqa: E402
 
 
 def mb(texts: list[str]) -> float:
@@ -63,17 +53,17 @@ def cache_runs(old: list[str], texts: list[str], keep: int) -> tuple[float, floa
     cached rerun, the same as plain lists (`tokenize_many`); and the first `keep` cached token lists
     (only those, so no large result stays alive)."""
     with tempfile.TemporaryDirectory() as cache:  # each run starts as a fresh rerun would: no earlier result alive
-        cold = timed(tokens.tokenize_table, old, progress=False, cache_dir=cache)[1]
-        add = timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
-        again = timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
-        cached, as_lists = timed(tokens.tokenize_many, texts, progress=False, cache_dir=cache)
+        cold = timed(tokenize_table, old, progress=False, cache_dir=cache)[1]
+        add = timed(tokenize_table, texts, progress=False, cache_dir=cache)[1]
+        again = timed(tokenize_table, texts, progress=False, cache_dir=cache)[1]
+        cached, as_lists = timed(tokenize_many, texts, progress=False, cache_dir=cache)
     return cold, add, again, as_lists, cached[:keep]
 
 
 def cold_run(texts: list[str]) -> float:
     """Seconds for `tokenize_table` on `texts` with an empty cache."""
     with tempfile.TemporaryDirectory() as cache:
-        return timed(tokens.tokenize_table, texts, progress=False, cache_dir=cache)[1]
+        return timed(tokenize_table, texts, progress=False, cache_dir=cache)[1]
 
 
 def main() -> None:
@@ -84,27 +74,27 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=50_000, help="short texts: this many news paragraphs")
     args = parser.parse_args()
 
-    texts = load_days(args.limit_mb)
-    if len(texts) < 2:
-        sys.exit(f"need the 新闻联播 corpus under {SHARED_CORPUS}")
-    subset = load_days(min(args.jieba_mb, args.limit_mb or args.jieba_mb))
+    if not NEWS.is_dir():
+        sys.exit(f"need the 新闻联播 corpus in {NEWS}")
+    texts = day_texts(float("inf") if args.limit_mb is None else args.limit_mb * 1e6)
+    subset = day_texts(min(args.jieba_mb, args.limit_mb or args.jieba_mb) * 1e6)
     size, old, new_day = mb(texts), texts[:-1], texts[-1:]
     print(f"corpus: {len(texts)} day files, {size:.1f} MB; jieba subset: {len(subset)} files, {mb(subset):.1f} MB")
 
-    _, t_init = timed(tokens.tokenize, "")  # jieba + rjieba set up with the user dictionary, once a process
-    reference, t_jieba = best_of(args.repeat, lambda: [tokens.reference_tokenize(t) for t in subset])
-    fast, t_fast_subset = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in subset])
+    _, t_init = timed(tokenize, "")  # jieba + rjieba set up with the user dictionary, once a process
+    reference, t_jieba = best_of(args.repeat, lambda: [reference_tokenize(t) for t in subset])
+    fast, t_fast_subset = best_of(args.repeat, lambda: [tokenize(t) for t in subset])
     assert fast == reference, "tokenize differs from jieba"
     jieba_rate = mb(subset) / t_jieba
-    t_plain = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in texts])[1]
+    t_plain = best_of(args.repeat, lambda: [tokenize(t) for t in texts])[1]
     runs = [cache_runs(old, texts, len(subset)) for _ in range(args.repeat)]
     t_cold, t_add, t_cached, t_lists = (min(r[i] for r in runs) for i in range(4))
     assert runs[0][4] == reference
     paragraphs = document_units(news_items(), "paragraph")["text"].head(args.paragraphs).tolist()
     sizes = np.cumsum([len(t.encode("utf-8")) for t in paragraphs])
     short_subset = paragraphs[: int(np.searchsorted(sizes, mb(subset) * 1e6)) + 1]  # as many MB as `subset`
-    t_jieba_short = best_of(args.repeat, lambda: [tokens.reference_tokenize(t) for t in short_subset])[1]
-    t_plain_short = best_of(args.repeat, lambda: [tokens.tokenize(t) for t in paragraphs])[1]
+    t_jieba_short = best_of(args.repeat, lambda: [reference_tokenize(t) for t in short_subset])[1]
+    t_plain_short = best_of(args.repeat, lambda: [tokenize(t) for t in paragraphs])[1]
     t_cold_short = min(cold_run(paragraphs) for _ in range(args.repeat))
 
     rows = [

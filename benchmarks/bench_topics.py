@@ -1,7 +1,7 @@
 """Topic-model fit time against corpus size, and the project's overhead over bare scikit-learn.
 
 Corpus: paragraphs of the 新闻联播 transcripts (SHARED_CORPUS/xinwenlianbo/news/*.md, HTML tags
-stripped), in date order, tokenized once with analysis.tokens (its cache makes reruns fast).
+stripped), in date order, tokenized once with analysis.token_cache (its cache makes reruns fast).
 For each size (1k, 10k, 50k paragraphs):
 - matrix: `build_dtm` on the cached tokens as `tokenize_table` gives them (ids into a vocabulary;
   term filter, min_df/max_df) against a bare CountVectorizer with an identity analyzer on the same
@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 from sklearn.feature_extraction.text import CountVectorizer  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
+from transcripts import NEWS, news_items  # noqa: E402
 
 from analysis.dtm import build_dtm, document_units  # noqa: E402
-from analysis.tokens import tokenize_table  # noqa: E402
+from analysis.token_cache import tokenize_table  # noqa: E402
 from analysis.topics import estimator, fit_topics, model_input, top_word_lists  # noqa: E402
-from analysis.transcripts import NEWS, news_items  # noqa: E402
 
 K = 20
 OPTIONS = {"nmf": {}, "lda": {"learning_method": "online", "max_iter": 5, "batch_size": 512}}

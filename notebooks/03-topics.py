@@ -40,7 +40,7 @@ import pandas as pd
 import analysis
 from analysis.dtm import build_dtm, document_units
 from analysis.echo import load_gov_reports
-from analysis.tokens import tokenize_table
+from analysis.token_cache import tokenize_table
 from analysis.topics import (
     article_topics,
     choose_k,

@@ -41,7 +41,8 @@ import pandas as pd
 
 import analysis
 from analysis import clouds
-from analysis.tokens import stopwords, tokenize_table
+from analysis.terms import TermFilter
+from analysis.token_cache import tokenize_table
 
 NOTEBOOK = "04-wordclouds"
 
@@ -63,9 +64,9 @@ articles[["article_id", "date", "kind", "headline"]]
 # table lists the most frequent words left: the corpus cloud draws exactly these counts.
 
 # %%
-STOPWORDS = stopwords()
+TERMS = TermFilter()  # the rule for a countable word (analysis.terms), also the topic matrix's and the brief's
 tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
-corpus_counts = clouds.word_frequencies(tokens, STOPWORDS)
+corpus_counts = clouds.word_frequencies(tokens, TERMS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
 
 # %% [markdown]
@@ -90,7 +91,7 @@ fig
 issue = ARTICLE_ISSUE or articles.sort_values(["date", "issue"]).iloc[-1]["issue"]
 in_issue = articles[articles["issue"] == issue].sort_values("order")
 per_article = {
-    f"{row.order:02d} {row.headline}": clouds.word_frequencies(tokens[[row.Index]], STOPWORDS)
+    f"{row.order:02d} {row.headline}": clouds.word_frequencies(tokens[[row.Index]], TERMS)
     for row in in_issue.itertuples()
 }
 fig = clouds.wordcloud_grid(per_article, ncols=GRID_COLUMNS, title=f"各篇文章词云 · {issue}", seed=SEED)
@@ -143,7 +144,7 @@ fig
 
 # %%
 per_issue = {
-    issue_id: clouds.word_frequencies(tokens[group.index], STOPWORDS)
+    issue_id: clouds.word_frequencies(tokens[group.index], TERMS)
     for (_, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
 }
 fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云（按日期排列）", seed=SEED)

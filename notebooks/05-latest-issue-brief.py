@@ -40,7 +40,7 @@ from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import build_dtm, document_units
 from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
-from analysis.tokens import content_tokens, tokenize_many, tokenize_table
+from analysis.token_cache import tokenize_table
 from analysis.topics import article_topics, choose_k, fit_topics, k_table, topic_labels
 
 # %% [markdown]
@@ -69,10 +69,7 @@ fresh
 # smoothed so that a word absent on one side stays finite. With no earlier issue there is nothing to compare.
 
 # %%
-tokens = pd.Series(
-    [content_tokens(t) for t in tokenize_many(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)],
-    index=articles.index,
-)
+tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
 changes = term_changes(tokens, articles, issue, min_count=MIN_COUNT)
 figures = {}
 if len(earlier):
@@ -113,7 +110,7 @@ topics
 # ## Its word cloud
 
 # %%
-fig = wordcloud_figure(word_frequencies(tokens.loc[mine.index]), title=f"{issue} 词云")
+fig = wordcloud_figure(word_frequencies(tokens[mine.index]), title=f"{issue} 词云")
 paths = analysis.save_figure(fig, f"05-{issue}-wordcloud", caption=f"{issue} 词云", notebook="05-latest-issue-brief")
 figures[f"{issue} 词云"] = os.path.relpath(paths["png"], REPORTS)
 fig

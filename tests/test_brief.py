@@ -6,8 +6,8 @@ import pytest
 from analysis import parse_page
 from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from analysis.paths import RAW
+from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
-from analysis.tokens import content_tokens, tokenize
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
 NEW = "\n\n".join(
@@ -49,7 +49,7 @@ def test_new_slogans_are_only_those_never_seen_before(corpus):
 
 def test_term_changes_rank_the_new_vocabulary_first(corpus):
     dated = corpus[corpus["issue"] != "extra"]
-    tokens = dated["text"].map(lambda t: content_tokens(tokenize(t)))
+    tokens = dated["text"].map(tokenize)
     changes = term_changes(tokens, dated, "qjp_2024-04-15", min_count=2)
     top = set(changes.head(8)["term"])
     assert "三夏" in top or "颗粒归仓" in top
@@ -63,7 +63,7 @@ def test_term_changes_rank_the_new_vocabulary_first(corpus):
 def test_brief_markdown_names_the_issue_and_its_news(corpus):
     dated = corpus[corpus["issue"] != "extra"]
     uses = extract_slogans(dated)
-    tokens = dated["text"].map(lambda t: content_tokens(tokenize(t)))
+    tokens = dated["text"].map(tokenize)
     text = brief_markdown(
         "qjp_2024-04-15",
         dated,

@@ -9,8 +9,9 @@ from PIL import Image
 
 from analysis import clouds, fonts
 from analysis.paths import RAW
+from analysis.segment import tokenize
+from analysis.terms import KEEP_SINGLE, TermFilter, stopwords
 from analysis.token_table import TokenTable
-from analysis.tokens import KEEP_SINGLE, stopwords, tokenize
 
 SAMPLE_PAGE = RAW / "000_643968e12915283d.txt"
 SMALL = {"width": 400, "height": 200, "max_words": 40}
@@ -37,15 +38,14 @@ def test_word_frequencies_keep_words_and_drop_noise(paragraphs, counts):
     assert not any(ch.isspace() or ch in "，。、“”" for word in counts for ch in word)
     assert not any(word.isdigit() for word in counts)
     assert {w for w in counts if len(w) == 1} <= KEEP_SINGLE
-    assert "项目" in counts and "项目" not in clouds.word_frequencies(paragraphs, stopwords={"项目"})
+    assert "项目" in counts and "项目" not in clouds.word_frequencies(paragraphs, TermFilter(stopwords={"项目"}))
 
 
 def test_word_frequencies_same_from_token_ids(paragraphs, counts):
     table = TokenTable.from_lists(paragraphs)
     assert clouds.word_frequencies(table) == counts
-    assert clouds.word_frequencies(table[:3], stopwords={"项目"}, keep_single=()) == clouds.word_frequencies(
-        paragraphs[:3], stopwords={"项目"}, keep_single=()
-    )
+    terms = TermFilter(stopwords={"项目"}, keep_single=False)
+    assert clouds.word_frequencies(table[:3], terms) == clouds.word_frequencies(paragraphs[:3], terms)
 
 
 def test_cloud_places_the_most_frequent_words_first(counts):

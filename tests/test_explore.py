@@ -7,8 +7,9 @@ from analysis import parse_page
 from analysis.dtm import build_dtm, document_units
 from analysis.explore import Explorer, issue_explorer, slogan_explorer, slogan_view, topic_explorer
 from analysis.paths import RAW
+from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
-from analysis.tokens import content_tokens, tokenize, tokenize_many
+from analysis.token_cache import tokenize_many
 from analysis.topics import fit_topics, topic_labels
 
 SAMPLE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
@@ -69,7 +70,7 @@ def test_choosing_a_topic_shows_its_words_and_articles(articles, tmp_path):
 
 
 def test_choosing_the_latest_issue_compares_it_with_the_ones_before(articles, uses):
-    tokens = pd.Series([content_tokens(tokenize(t)) for t in articles["text"]], index=articles.index)
+    tokens = pd.Series([tokenize(t) for t in articles["text"]], index=articles.index)
     explorer = issue_explorer(["qjp_2024-04-15", "qjp_2024-04-08"], articles, uses, tokens)
     assert "三夏" in html_of(explorer) and "上升的词" in html_of(explorer)
     explorer.choice.value = "qjp_2024-04-08"  # the first issue: nothing before it

@@ -145,7 +145,7 @@ NEWS = SHARED_CORPUS / "xinwenlianbo" / "news"
 
 @pytest.mark.skipif(not NEWS.is_dir(), reason="the shared 新闻联播 transcripts are not there")
 def test_xinwenlianbo_items():
-    from analysis.transcripts import news_items
+    from transcripts import news_items
 
     items = news_items(3)  # 2022-09-24 to 26
     people = analysis.extract_people(items)

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 import analysis
-from analysis import tokens
+from analysis import token_cache
 from analysis.paths import RAW
 from analysis.read import corpus
 from analysis.slogans import extract_slogans
@@ -31,9 +31,9 @@ def week(raw, processed):
 def spy(monkeypatch):
     """Record which pages are parsed and which texts are tokenized."""
     seen = {"parsed": [], "tokenized": []}
-    parse, cut = corpus.read_page, tokens._cut
-    monkeypatch.setattr(corpus, "read_page", lambda path, **kw: seen["parsed"].append(path.name) or parse(path, **kw))
-    monkeypatch.setattr(tokens, "_cut", lambda seg, text: seen["tokenized"].append(text) or cut(seg, text))
+    parse, cut = corpus._parse, token_cache.cut
+    monkeypatch.setattr(corpus, "_parse", lambda path, raw: seen["parsed"].append(path.name) or parse(path, raw))
+    monkeypatch.setattr(token_cache, "cut", lambda seg, text: seen["tokenized"].append(text) or cut(seg, text))
     return seen
 
 

@@ -6,12 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 
-from analysis import tokens
 from analysis.paths import RAW
+from analysis.segment import tokenize
+from analysis.token_cache import tokenize_table
 from analysis.token_table import TokenTable
 
 PAGE = (RAW / "000_643968e12915283d.txt").read_text(encoding="utf-8")
-PAGE_TOKENS = [tokens.tokenize(p) for p in PAGE.split("\n")]  # blank lines give empty lists
+PAGE_TOKENS = [tokenize(p) for p in PAGE.split("\n")]  # blank lines give empty lists
 WORDS = sorted({t for doc in PAGE_TOKENS for t in doc})
 token_lists = st.lists(st.lists(st.sampled_from(WORDS), max_size=8), max_size=12)
 
@@ -38,7 +39,7 @@ def test_counts_equal_count_vectorizer_on_sample_page():
 def test_counts_of_tokens_fresh_and_read_back_from_the_cache(tmp_path):
     texts = list(dict.fromkeys(p for p in PAGE.split("\n") if p.strip()))
     for _ in range(2):  # tokenized, then read back from the cache file (read-only arrays)
-        table = tokens.tokenize_table(texts, progress=False, cache_dir=tmp_path)
+        table = tokenize_table(texts, progress=False, cache_dir=tmp_path)
         expected = CountVectorizer(analyzer=lambda doc: doc).fit_transform(table.to_lists())
         assert (table.counts()[:, np.argsort(table.vocabulary)] != expected).nnz == 0
 

@@ -6,10 +6,11 @@ import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
 import analysis
-from analysis.dtm import build_dtm, document_units, is_term
+from analysis.dtm import build_dtm, document_units
 from analysis.echo import load_gov_reports
 from analysis.paths import RAW
-from analysis.tokens import KEEP_SINGLE, stopwords, tokenize_many, tokenize_table
+from analysis.terms import KEEP_SINGLE, TermFilter, stopwords
+from analysis.token_cache import tokenize_many, tokenize_table
 from analysis.topics import (
     article_topics,
     choose_k,
@@ -97,9 +98,9 @@ def test_article_units_are_the_articles():
 
 
 def test_one_character_words_kept_when_asked_and_sklearn_default_drops_them(gov_units, gov_tokens):
-    every = build_dtm(gov_units, gov_tokens, keep_single=True)
+    every = build_dtm(gov_units, gov_tokens, terms=TermFilter(keep_single=True))
     default = build_dtm(gov_units, gov_tokens)
-    none = build_dtm(gov_units, gov_tokens, keep_single=False)
+    none = build_dtm(gov_units, gov_tokens, terms=TermFilter(keep_single=False))
     sklearn_default = CountVectorizer(min_df=2, max_df=0.5).fit([" ".join(t) for t in gov_tokens])
     singles = {w for w in every.vocabulary if len(w) == 1}
     assert {"粮", "钢", "党"} <= singles and len(singles - KEEP_SINGLE) > 10
@@ -110,7 +111,7 @@ def test_one_character_words_kept_when_asked_and_sklearn_default_drops_them(gov_
 
 
 def test_numbers_dropped_unless_asked(gov_units, gov_tokens, gov_dtm):
-    with_numbers = build_dtm(gov_units, gov_tokens, keep_numbers=True, min_df=3)
+    with_numbers = build_dtm(gov_units, gov_tokens, terms=TermFilter(numbers=True), min_df=3)
     numbers = {w for w in with_numbers.vocabulary if w.isdigit()}
     assert len(numbers) > 10 and "2000" in numbers
     assert not numbers & set(gov_dtm.vocabulary)
@@ -125,17 +126,13 @@ def test_stopwords_and_punctuation_absent_from_vocabulary(gov_units, gov_tokens,
 
 
 @pytest.mark.parametrize(
-    "options", [{}, {"min_df": 5, "max_df": 0.2}, {"min_df": 0.01, "max_df": 40, "keep_single": True}]
+    "options", [{}, {"min_df": 5, "max_df": 0.2}, {"min_df": 0.01, "max_df": 40, "terms": TermFilter(keep_single=True)}]
 )
 def test_matrix_equals_count_vectorizer_from_lists_and_from_cached_ids(gov_units, gov_tokens, tmp_path, options):
     """The same counts as scikit-learn's CountVectorizer fed the same term filter, whether the tokens
     come as lists of strings or as ids read back from the token cache."""
-    allowed = {
-        t
-        for doc in gov_tokens
-        for t in doc
-        if is_term(t, stopwords(), None if options.get("keep_single") else KEEP_SINGLE, False)
-    }
+    terms = options.get("terms", TermFilter())
+    allowed = {t for doc in gov_tokens for t in doc if terms(t)}
     vectorizer = CountVectorizer(
         analyzer=lambda doc: [t for t in doc if t in allowed],
         min_df=options.get("min_df", 2),
@@ -233,7 +230,7 @@ def test_npmi_extremes():
         {"unit_id": ["a", "b", "c", "d"], "article_id": ["a", "b", "c", "d"], "text": ["", "", "", ""]}
     )
     tokens = [["稻谷", "小麦"], ["稻谷", "小麦"], ["钢铁"], ["煤炭"]]
-    dtm = build_dtm(units, tokens, stopwords=(), min_df=1, max_df=1.0)
+    dtm = build_dtm(units, tokens, terms=TermFilter(stopwords=()), min_df=1, max_df=1.0)
     together, apart, unknown = npmi_coherence(dtm, [["稻谷", "小麦"], ["钢铁", "煤炭"], ["稻谷", "棉花"]])
     assert together == pytest.approx(1.0) and apart == -1.0 and unknown == -1.0
 
