@@ -84,7 +84,7 @@ def _counts(forms: list[str], texts: list[str]) -> Counter:
     for text in texts:
         for i, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
             contexts.add((i, *use_context(text, s, e)))
-    return Counter(forms[i] for i, _, _ in contexts)
+    return Counter(forms[i] for i, *_ in contexts)
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:

@@ -137,7 +137,7 @@ def extract_slogans(
     found = _discover(texts, set(user_names(userdict)))
     name, type_of, source, everywhere = _resolve(lex, found)
     matcher = ahocorasick_rs.AhoCorasick(everywhere) if everywhere else None
-    hits_per_text = []
+    raw_hits = []
     for text, quoted, direct in zip(texts, found.quoted, found.direct):
         hits = (
             [(everywhere[k], s, e) for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
@@ -146,7 +146,10 @@ def extract_slogans(
         )
         hits += [(form, s, e) for form, s, e in quoted if form in name and form not in everywhere]
         hits += [(form, s, e) for form, s, e in direct if form in name]
-        hits_per_text.append(_without_overlaps(hits))
+        raw_hits.append(hits)
+    printed = Counter(form for hits in raw_hits for form, _, _ in hits)
+    recurrent = {form for form in name if source[form] == "recurrence"}
+    hits_per_text = [_without_overlaps(hits, printed, recurrent) for hits in raw_hits]
     order = list(dict.fromkeys(name[form] for hits in hits_per_text for form, _, _ in hits))
     family = _families(lex, order, Counter(name[form] for hits in hits_per_text for form, _, _ in hits))
     rows = []
@@ -183,11 +186,19 @@ def _column(articles: pd.DataFrame, column: str) -> list[str]:
     return articles[column].fillna("").astype(str).tolist()
 
 
-def _without_overlaps(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Hits in text order; of overlapping hits the longest (then the earliest) is kept."""
+def _without_overlaps(
+    hits: list[tuple[str, int, int]], printed: Counter, recurrent: set[str]
+) -> list[tuple[str, int, int]]:
+    """Hits in text order. Of overlapping hits a rule's find beats a recurring expression; among finds
+    the longest wins, among recurring expressions the most printed one (项目争先 over 紧盯二季度项目)."""
+
+    def rank(hit):
+        form, s, e = hit
+        return (1, -printed[form], s - e, s) if form in recurrent else (0, 0, s - e, s)
+
     taken = bytearray(max((e for _, _, e in hits), default=0))
     kept = []
-    for form, s, e in sorted(set(hits), key=lambda hit: (hit[1] - hit[2], hit[1])):
+    for form, s, e in sorted(set(hits), key=rank):
         if not any(taken[s:e]):
             taken[s:e] = b"\x01" * (e - s)
             kept.append((form, s, e))
