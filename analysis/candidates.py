@@ -36,9 +36,7 @@ COLUMNS = [
 KWIC_WIDTH = 12
 
 
-def slogan_candidates(
-    uses: pd.DataFrame, articles: pd.DataFrame, review: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def slogan_candidates(uses: pd.DataFrame, articles: pd.DataFrame, review: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per printed form, in the summary's rank order (ties by family size, spread, first use).
 
     `first_seen` is the first date (or, undated, the first issue) the form is printed; `kwic` its first

@@ -39,8 +39,10 @@ def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> 
     candidates = sorted({part for item in items for part in _ends(item, named, filler)})
     if not candidates:
         return set()
-    uses = _counts(candidates, texts)
-    repeated = [form for form in candidates if uses[form] >= MIN_USES]
+    printed = _printed(candidates, texts)
+    twice = [form for form in candidates if printed[form] >= MIN_USES]
+    uses = _distinct_uses(twice, texts) if twice else Counter()
+    repeated = [form for form in twice if uses[form] >= MIN_USES]
     in_reports = _document_frequency(repeated, reference)
     return {form for form in repeated if in_reports[form] <= MAX_REPORTS}
 
@@ -77,14 +79,23 @@ def use_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     return left, text[start:end], text[end : end + CONTEXT].split("\n", 1)[0]
 
 
-def _counts(forms: list[str], texts: list[str]) -> Counter:
+def _printed(forms: list[str], texts: list[str]) -> Counter:
+    """How often each form is printed (a cheap first pass)."""
+    matcher = ahocorasick_rs.AhoCorasick(forms)
+    counts = Counter()
+    for text in texts:
+        counts.update(k for k, _, _ in matcher.find_matches_as_indexes(text, overlapping=True))
+    return Counter({forms[k]: n for k, n in counts.items()})
+
+
+def _distinct_uses(forms: list[str], texts: list[str]) -> Counter:
     """Uses of each form; a use repeated with the same surrounding text (a repeated block) counts once."""
     matcher = ahocorasick_rs.AhoCorasick(forms)
     contexts = set()
     for text in texts:
-        for i, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
-            contexts.add((i, *use_context(text, s, e)))
-    return Counter(forms[i] for i, *_ in contexts)
+        for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
+            contexts.add((k, *use_context(text, s, e)))
+    return Counter(forms[k] for k, *_ in contexts)
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:

@@ -32,6 +32,17 @@ RULES = {
     "adherence": re.compile(rf"(?<=坚持)[{HAN}]{{4}}(?=[，、。；])"),
     "subhead": re.compile(rf"(?<=\n)[{HAN}]{{4}}(?=，[{HAN}]{{4,8}}\n)"),
 }
+REQUIRED = {  # a string each rule's match holds: texts without it skip the rule
+    "enumeration": "、",
+    "days": "天",
+    "one_each": "一个",
+    "promote": "促",
+    "triple_wei": "为",
+    "hua_series": "化、",
+    "orientation": "导向",
+    "adherence": "坚持",
+    "subhead": "，",
+}
 HUA_WORD = re.compile(rf"[{HAN}]{{2}}化(?=、|$)")
 FIRST_HUA = re.compile(rf"[{HAN}]{{2}}化、")
 
@@ -40,6 +51,8 @@ def pattern_uses(text: str) -> list[tuple[str, str, int, int]]:
     """(slogan, rule, start, end) of every pattern use in `text`, the printed span from start to end."""
     found = []
     for rule, pattern in RULES.items():
+        if REQUIRED[rule] not in text:
+            continue
         for m in pattern.finditer(text):
             start = m.start()
             if rule == "hua_series":
