@@ -1,16 +1,22 @@
-"""Slogans (提法): the formulations a government repeats, found in cleaned article text.
+"""Slogans (提法): the formulations a government repeats, found in each item's headline and text.
 
-Works on text, not tokens (a slogan may hold `·`, `、` or spaces). Two steps:
-1. Discover forms: quoted phrases (“…” 「…」 『…』 ‘…’ "…", 2-30 characters, not a sentence)
-   and numbered patterns found quoted or not: codes (13153·N, 1+N), numeral pairs
-   (三先一后, 一带一路, 一企一策; dictionary idioms such as 一砖一瓦 are left out) and
-   N号工程 (一号工程, 一号文件).
-2. Count every use. Lexicon entries and forms whose shape makes them slogans (numbered, couplet,
-   campaign by its ending) count wherever they occur; other quoted words count only where quoted, because
-   the quote marks are the evidence (“破冰” is a slogan, 破冰船 is not); so do dictionary words
-   (“一线”, 一线城市) and forms made only of numerals (“九五” is a plan, 一九九五 is a year).
-The researcher's lexicon (data/lexicon/slogans.csv) adds, renames, merges, retypes and excludes.
-A use repeated with the same surrounding text in one article (a repeated block) counts once.
+Works on text, not tokens (a slogan may hold `·`, `、` or spaces). Forms are discovered by method,
+so a new issue's formulas are found without anyone listing them (`source` names the first that did):
+- national: the formula lexicon built from the reference reports (analysis.national), counted
+  wherever printed, and its stretched variants (高质量跨越发展 for 高质量发展);
+- pattern: numbered shapes (13153·N, 三先一后, 一号工程), the officialese patterns of
+  analysis.slogan_patterns (抓项目、拼经济、促发展, 大干60天 …), titles (优秀…推广人), and the partner
+  of a known formula in a pair (补短板、强弱项);
+- quoted: quoted phrases (2-30 characters, not a sentence); not when they are examples of a kind
+  (“问题楼盘”“工业厂房”等) or a dictionary word used figuratively (“加速度”, “先天不足”);
+- recurrence: expressions printed twice that are not ordinary words (analysis.recurrence);
+- lexicon: the researcher's data/lexicon/slogans.csv, which adds, renames, merges, retypes, excludes
+  and sets families.
+Idioms (jieba tags i, l) are never slogans unless the lexicon or the national reports make them so.
+Quoted names before 活动/主题/—— are typed event (活动), 达人/标兵… title (称号), …中心/办公室
+institution (机构): NON_SLOGAN_TYPES. Overlapping finds keep the longest; a recurring expression
+yields to any rule's find. A use repeated with the same surrounding text in one paragraph context
+(a repeated block) counts once. Families come from analysis.families.
 """
 
 from __future__ import annotations
@@ -209,7 +215,7 @@ def slogan_type(form: str, before_activity: bool = False) -> str:
     """The rule type of a form, first rule that applies: numbered (starts with a numeral: 双过半,
     13153·N, 头号工程); campaign (4+ characters seen quoted right before 活动/行动/主题…, or ending in
     活动/行动/工程/年…); couplet (two or more parts of 2+ characters split by 、，or a space);
-    set_phrase (a dictionary word or idiom, quoted: “加速度”, “先天不足”); other.
+    set_phrase (a dictionary word, such as the 习用语 稳中有进 of the national lexicon); other.
     """
     if NUMBERED.match(form):
         return "numbered"
