@@ -43,9 +43,9 @@ def new_slogans(uses: pd.DataFrame, articles: pd.DataFrame, issue: str) -> pd.Da
     seen = set(uses.loc[uses["issue"].isin(set(earlier["issue"])), "slogan"])
     mine = uses[(uses["issue"] == issue) & ~uses["slogan"].isin(seen)]
     return (
-        mine.groupby(["slogan", "type"], as_index=False)
+        mine.groupby(["slogan", "type"], as_index=False, sort=False)  # ties stay in order of first use
         .agg(uses=("slogan", "size"), articles=("article_id", "nunique"))
-        .sort_values(["uses", "slogan"], ascending=[False, True], ignore_index=True)
+        .sort_values(["uses", "articles"], ascending=False, kind="stable", ignore_index=True)
     )
 
 

@@ -15,20 +15,31 @@ KWIC_COLUMNS = ["left", "term", "right", "headline", "issue", "article_id", "sta
 
 
 def slogan_summary(uses: pd.DataFrame) -> pd.DataFrame:
-    """One row per slogan: slogan, type, uses, quoted, articles, issues, first_date, last_date; most used first."""
+    """One row per slogan: slogan, type, family, uses, family_uses, quoted, articles, issues, first_date,
+    last_date.
+
+    Most used first; ties go to the slogan of the larger family (more uses of the family), then the one
+    spread over more articles, then the one printed first — never to character order.
+    """
+    uses = uses.assign(family=uses["family"] if "family" in uses else uses["slogan"], seen=range(len(uses)))
     summary = (
-        uses.groupby(["slogan", "type"])
+        uses.groupby(["slogan", "type"], sort=False)
         .agg(
+            family=("family", "first"),
             uses=("start", "size"),
             quoted=("quoted", "sum"),
             articles=("article_id", "nunique"),
             issues=("issue", "nunique"),
             first_date=("date", "min"),
             last_date=("date", "max"),
+            seen=("seen", "min"),
         )
         .reset_index()
     )
-    return summary.sort_values(["uses", "articles", "slogan"], ascending=[False, False, True], ignore_index=True)
+    summary.insert(4, "family_uses", summary.family.map(uses.family.value_counts()))
+    order = ["uses", "family_uses", "articles", "first_date", "seen"]
+    summary = summary.sort_values(order, ascending=[False, False, False, True, True], na_position="last")
+    return summary.drop(columns="seen").reset_index(drop=True)
 
 
 def counts_by(uses: pd.DataFrame, by: str = "article_id", top: int | None = None) -> pd.DataFrame:
@@ -45,7 +56,8 @@ def counts_by(uses: pd.DataFrame, by: str = "article_id", top: int | None = None
         table.columns = [day.strftime("%Y-%m-%d") for day in table.columns]
     table.columns = [str(c) for c in table.columns]
     table.insert(0, "total", table.sum(axis=1))
-    return table.sort_values("total", ascending=False, kind="stable").reset_index()
+    ranked = slogan_summary(uses).set_index(["slogan", "type"]).index  # the summary's order, ties included
+    return table.reindex(ranked.intersection(table.index, sort=False)).reset_index()
 
 
 def slogan_articles(uses: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:

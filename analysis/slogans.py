@@ -1,16 +1,22 @@
-"""Slogans (提法): the formulations a government repeats, found in cleaned article text.
+"""Slogans (提法): the formulations a government repeats, found in each item's headline and text.
 
-Works on text, not tokens (a slogan may hold `·`, `、` or spaces). Two steps:
-1. Discover forms: quoted phrases (“…” 「…」 『…』 ‘…’ "…", 2-30 characters, not a sentence)
-   and numbered patterns found quoted or not: codes (13153·N, 1+N), numeral pairs
-   (三先一后, 一带一路, 一企一策; dictionary idioms such as 一砖一瓦 are left out) and
-   N号工程 (一号工程, 一号文件).
-2. Count every use. Lexicon entries and forms whose shape makes them slogans (numbered, couplet,
-   campaign by its ending) count wherever they occur; other quoted words count only where quoted, because
-   the quote marks are the evidence (“破冰” is a slogan, 破冰船 is not); so do dictionary words
-   (“一线”, 一线城市) and forms made only of numerals (“九五” is a plan, 一九九五 is a year).
-The researcher's lexicon (data/lexicon/slogans.csv) adds, renames, merges, retypes and excludes.
-A use repeated with the same surrounding text in one article (a repeated block) counts once.
+Works on text, not tokens (a slogan may hold `·`, `、` or spaces). Forms are discovered by method,
+so a new issue's formulas are found without anyone listing them (`source` names the first that did):
+- national: the formula lexicon built from the reference reports (analysis.national), counted
+  wherever printed, and its stretched variants (高质量跨越发展 for 高质量发展);
+- pattern: numbered shapes (13153·N, 三先一后, 一号工程), the officialese patterns of
+  analysis.slogan_patterns (抓项目、拼经济、促发展, 大干60天 …), titles (优秀…推广人), and the partner
+  of a known formula in a pair (补短板、强弱项);
+- quoted: quoted phrases (2-30 characters, not a sentence); not when they are examples of a kind
+  (“问题楼盘”“工业厂房”等) or a dictionary word used figuratively (“加速度”, “先天不足”);
+- recurrence: expressions printed twice that are not ordinary words (analysis.recurrence);
+- lexicon: the researcher's data/lexicon/slogans.csv, which adds, renames, merges, retypes, excludes
+  and sets families.
+Idioms (jieba tags i, l) are never slogans unless the lexicon or the national reports make them so.
+Quoted names before 活动/主题/—— are typed event (活动), 达人/标兵… title (称号), …中心/办公室
+institution (机构): NON_SLOGAN_TYPES. Overlapping finds keep the longest; a recurring expression
+yields to any rule's find. A use repeated with the same surrounding text in one paragraph context
+(a repeated block) counts once. Families come from analysis.families.
 """
 
 from __future__ import annotations
@@ -18,16 +24,23 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick_rs
-import jieba
 import pandas as pd
 
-from analysis.paths import LEXICON
+from analysis.dictionary import in_dictionary, user_names
+from analysis.families import suggest_families
+from analysis.national import national_formulas
+from analysis.paths import LEXICON, PROCESSED
+from analysis.recurrence import recurring, reference_texts, use_context
+from analysis.slogan_patterns import pattern_uses
+from analysis.tokens import USERDICT
 
 LEXICON_FILE = LEXICON / "slogans.csv"
-LEXICON_COLUMNS = ["slogan", "canonical", "type", "action", "note"]
+LEXICON_COLUMNS = ["slogan", "canonical", "type", "action", "note", "family"]
 ACTIONS = ("add", "exclude")
 TYPE_LABELS = {
     "numbered": "数字提法",
@@ -35,19 +48,37 @@ TYPE_LABELS = {
     "campaign": "活动/行动名称",
     "set_phrase": "固定说法/比喻",
     "other": "其他",
+    "title": "称号",
+    "event": "活动",
+    "institution": "机构",
 }
 TYPES = tuple(TYPE_LABELS)
+NON_SLOGAN_TYPES = {"title", "event", "institution"}  # typed so, never counted as slogans
+SOURCES = ("lexicon", "national", "pattern", "quoted", "recurrence")  # first that found a form names it
 COUNTED_EVERYWHERE = {"numbered", "couplet", "campaign"}
-COLUMNS = ["article_id", "issue", "date", "slogan", "type", "form", "start", "end", "quoted"]
+COLUMNS = [
+    "article_id",
+    "issue",
+    "date",
+    "slogan",
+    "family",
+    "type",
+    "form",
+    "field",
+    "start",
+    "end",
+    "quoted",
+    "source",
+]
 
 MAX_LEN = 30  # a longer quote is speech or a title, not a slogan
-CONTEXT = 12  # characters each side that identify the same use in a repeated block
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 NUMERAL = "一二两三四五六七八九十"
 
-QUOTED = [
-    re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n]{{2,{MAX_LEN}}}){re.escape(c)}") for o, c in QUOTE_PAIRS.items()
-]
+QUOTED = {
+    o: re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n]{{2,{MAX_LEN}}}){re.escape(c)}")
+    for o, c in QUOTE_PAIRS.items()
+}
 SENTENCE = re.compile(r"[。！？；：!?;]|[，、,\s]$|^[，、,\s]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE = re.compile(r"(?<![\d.])\d+(?:[·•・+＋](?:\d+|[A-Za-z]))+(?![\d.%％‰万亿元倍])")  # not 19·5％
@@ -56,70 +87,135 @@ PAIRED = re.compile(rf"(?<![{NUMERAL}双])(?:[{NUMERAL}双](?![{NUMERAL}{NOT_PAI
 NUMBER_PROJECT = re.compile(rf"(?:[{NUMERAL}]|\d+|头)号(?:工程|文件|任务|行动|项目|专项)")
 ALL_NUMERALS = re.compile(rf"第?[{NUMERAL}双]+")  # 九五, 第一: unquoted, usually a plain number
 NUMBERED = re.compile(rf"^(?:第?[{NUMERAL}双]|\d|头号)")
-ACTIVITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:活动|行动|运动|竞赛|大赛|评选|主题)")
+ACTIVITY_AFTER = re.compile(r"——|[\u4e00-\u9fff]{0,4}?(?:活动|行动|运动|竞赛|大赛|评选|主题)")
 ACTIVITY_SUFFIX = re.compile(r"..(?:活动|行动|运动|工程|攻坚战|会战|竞赛|大赛|(?<!之)年|季|月)$")  # not 开局之年
+EXAMPLES_AFTER = re.compile(r"[”」』’\"]?[“「『‘\"]|等")  # “问题楼盘”“工业厂房”等: examples of a kind
+TITLE = re.compile(r"(?:达人|标兵|能手|模范|之星|推广人|带头人|先进个人|工作者)$")
+TITLE_UNQUOTED = re.compile(
+    r"(?:优秀|先进|最美|十佳|金牌)[\u4e00-\u9fff]{2,5}?(?:达人|标兵|能手|模范|之星|推广人|带头人)"
+)
+INSTITUTION = re.compile(r"(?:中心|办公室|委员会|研究院|服务站|工作站)$")
 PARTS = re.compile(r"[、，,\s]+")
+STRETCH = re.compile(r"[\u4e00-\u9fff]{2,4}")
+PAIR_SEPARATOR = re.compile(r"、")
+MIN_EVIDENCE = 2  # national formulas a rule found at least twice are matched in local text
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def slogan_lexicon(path: str | os.PathLike = LEXICON_FILE) -> pd.DataFrame:
-    """The researcher's lexicon: slogan, canonical (blank = itself), type (blank = rules), action, note.
+    """The researcher's lexicon: slogan, canonical (blank = itself), type (blank = rules), action, note,
+    family (blank = suggested).
 
-    action is `add` (blank means add) or `exclude`. Rows sharing a canonical merge variants.
+    action is `add` (blank means add) or `exclude`. Rows sharing a canonical merge variants; rows
+    sharing a family group different slogans under one family.
     """
     return _checked(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
 
 
-def extract_slogans(articles: pd.DataFrame, lexicon: pd.DataFrame | str | os.PathLike | None = None) -> pd.DataFrame:
-    """One row per slogan use: article_id, issue, date, slogan, type, form, start, end, quoted.
+def extract_slogans(
+    articles: pd.DataFrame,
+    lexicon: pd.DataFrame | str | os.PathLike | None = None,
+    userdict: str | os.PathLike | None = USERDICT,
+) -> pd.DataFrame:
+    """One row per slogan use: article_id, issue, date, slogan, family, type, form, field, start, end,
+    quoted, source.
 
-    `slogan` is the canonical name, `form` the text as printed, start/end its offsets in the
-    article's `text`. Forms discovered in any of `articles` are counted in all of them, so pass
-    the whole corpus for counts that agree across runs. `lexicon` defaults to slogan_lexicon().
+    Each item's headline and text are read (`field`; start/end are offsets in that field).
+    `slogan` is the canonical name, `form` the text as printed, `family` the core its variants share,
+    `source` how the form was found (national lexicon, recurrence, pattern, quoted, researcher's
+    lexicon). Forms discovered in any of `articles` are counted in all of them, so pass the whole
+    corpus for counts that agree across runs. `lexicon` defaults to slogan_lexicon(); `userdict` is
+    the jieba user dictionary whose places, people and bodies are names, not slogans.
     """
     lex = (
         slogan_lexicon()
         if lexicon is None
         else (_checked(lexicon) if isinstance(lexicon, pd.DataFrame) else slogan_lexicon(lexicon))
     )
-    texts = articles["text"].fillna("").tolist()
-    quoted_spans, before_activity = _discover(texts)
-    name, type_of, everywhere = _resolve(lex, before_activity)
-    matcher = (
-        ahocorasick_rs.AhoCorasick(everywhere, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-        if everywhere
-        else None
-    )
-    quoted_only = set(name) - set(everywhere)
+    meta = list(articles.itertuples(index=False))
+    fields = [
+        (row, part, text)
+        for row, headline, body in zip(meta, _column(articles, "headline"), _column(articles, "text"))
+        for part, text in (("headline", headline), ("text", body))
+        if text
+    ]
+    texts = [text for _, _, text in fields]
+    found = _discover(texts, set(user_names(userdict)))
+    name, type_of, source, everywhere = _resolve(lex, found)
+    matcher = ahocorasick_rs.AhoCorasick(everywhere) if everywhere else None
+    raw_hits = []
+    for text, quoted, direct in zip(texts, found.quoted, found.direct):
+        hits = (
+            [(everywhere[k], s, e) for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
+            if matcher
+            else []
+        )
+        hits += [(form, s, e) for form, s, e in quoted if form in name and form not in everywhere]
+        hits += [(form, s, e) for form, s, e in direct if form in name]
+        raw_hits.append(hits)
+    printed = Counter(form for hits in raw_hits for form, _, _ in hits)
+    recurrent = {form for form in name if source[form] == "recurrence"}
+    hits_per_text = [_without_overlaps(hits, printed, recurrent) for hits in raw_hits]
+    order = list(dict.fromkeys(name[form] for hits in hits_per_text for form, _, _ in hits))
+    family = _families(lex, order, Counter(name[form] for hits in hits_per_text for form, _, _ in hits))
     rows = []
-    for row, text, spans in zip(articles.itertuples(index=False), texts, quoted_spans):
-        hits = [(everywhere[i], s, e) for i, s, e in matcher.find_matches_as_indexes(text)] if matcher else []
-        hits += [(form, s, e) for form, s, e in spans if form in quoted_only]
+    for (row, part, text), hits in zip(fields, hits_per_text):
         seen = set()
-        for form, s, e in sorted(hits, key=lambda hit: hit[1]):
-            key = (text[max(0, s - CONTEXT) : s], form, text[e : e + CONTEXT])
-            if key not in seen:
-                seen.add(key)
-                rows.append(
-                    (
-                        row.article_id,
-                        getattr(row, "issue", None),
-                        getattr(row, "date", pd.NaT),
-                        name[form],
-                        type_of[name[form]],
-                        form,
-                        s,
-                        e,
-                        _is_quoted(text, s, e),
-                    )
+        for form, s, e in hits:
+            key = use_context(text, s, e)
+            if key in seen:
+                continue
+            seen.add(key)
+            slogan = name[form]
+            rows.append(
+                (
+                    row.article_id,
+                    getattr(row, "issue", None),
+                    getattr(row, "date", pd.NaT),
+                    slogan,
+                    family[slogan],
+                    type_of[slogan],
+                    form,
+                    part,
+                    s,
+                    e,
+                    _is_quoted(text, s, e),
+                    source[form],
                 )
+            )
     return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "quoted": bool})
+
+
+def _column(articles: pd.DataFrame, column: str) -> list[str]:
+    if column not in articles:
+        return [""] * len(articles)
+    return articles[column].fillna("").astype(str).tolist()
+
+
+def _without_overlaps(
+    hits: list[tuple[str, int, int]], printed: Counter, recurrent: set[str]
+) -> list[tuple[str, int, int]]:
+    """Hits in text order. Of overlapping hits a rule's find beats a recurring expression; among finds
+    the longest wins, among recurring expressions the most printed one (项目争先 over 紧盯二季度项目)."""
+
+    def rank(hit):
+        form, s, e = hit
+        return (1, -printed[form], s - e, s) if form in recurrent else (0, 0, s - e, s)
+
+    taken = bytearray(max((e for _, _, e in hits), default=0))
+    kept = []
+    for form, s, e in sorted(set(hits), key=rank):
+        if not any(taken[s:e]):
+            taken[s:e] = b"\x01" * (e - s)
+            kept.append((form, s, e))
+    return sorted(kept, key=lambda hit: hit[1])
 
 
 def slogan_type(form: str, before_activity: bool = False) -> str:
     """The rule type of a form, first rule that applies: numbered (starts with a numeral: 双过半,
     13153·N, 头号工程); campaign (4+ characters seen quoted right before 活动/行动/主题…, or ending in
     活动/行动/工程/年…); couplet (two or more parts of 2+ characters split by 、，or a space);
-    set_phrase (a dictionary word or idiom, quoted: “加速度”, “先天不足”); other.
+    set_phrase (a dictionary word, such as the 习用语 稳中有进 of the national lexicon); other.
     """
     if NUMBERED.match(form):
         return "numbered"
@@ -135,13 +231,35 @@ def slogan_type(form: str, before_activity: bool = False) -> str:
     return "other"
 
 
-def _discover(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], dict[str, bool]]:
-    """Quoted spans per text, and every discovered form -> whether at least half of its quoted
-    uses stand right before 活动/行动/主题… (a campaign name, not a phrase once quoted in a theme)."""
-    spans_per_text, quoted, before = [], Counter(), Counter()
+@dataclass
+class Discovery:
+    """What the rules found: per text, quoted spans kept and spans printed by a pattern; per form, its
+    source, whether it counts wherever printed, its slogan name and a non-slogan kind."""
+
+    quoted: list[list[tuple[str, int, int]]] = field(default_factory=list)
+    direct: list[list[tuple[str, int, int]]] = field(default_factory=list)
+    source: dict[str, str] = field(default_factory=dict)
+    everywhere: set[str] = field(default_factory=set)
+    name: dict[str, str] = field(default_factory=dict)
+    kind: dict[str, str] = field(default_factory=dict)
+
+    def add(self, form: str, source: str, everywhere: bool) -> None:
+        if SOURCES.index(source) < SOURCES.index(self.source.get(form, "recurrence")) or form not in self.source:
+            self.source[form] = source
+        if everywhere:
+            self.everywhere.add(form)
+
+
+def _discover(texts: list[str], names: set[str]) -> Discovery:
+    """Run every rule over the texts: quotes, numbered shapes, officialese patterns, titles, the
+    national lexicon (and its stretched variants) and recurrence."""
+    found = Discovery()
+    quoted, before, examples = Counter(), Counter(), Counter()
     for text in texts:
         spans = []
-        for pattern in QUOTED:
+        for opener, pattern in QUOTED.items():
+            if opener not in text:
+                continue
             for m in pattern.finditer(text):
                 form = m.group(1)
                 if SENTENCE.search(form) or not (CJK.search(form) or CODE.fullmatch(form)):
@@ -149,32 +267,120 @@ def _discover(texts: list[str]) -> tuple[list[list[tuple[str, int, int]]], dict[
                 spans.append((form, m.start(1), m.end(1)))
                 quoted[form] += 1
                 before[form] += bool(ACTIVITY_AFTER.match(text, m.end()))
-        spans_per_text.append(spans)
-        for pattern in (CODE, NUMBER_PROJECT):  # pattern finds enter with 0 quoted uses
-            quoted.update(dict.fromkeys(pattern.findall(text), 0))
-        for m in PAIRED.finditer(text):
-            if _is_paired_formulation(text, m.start(), m.group()):
-                quoted[m.group()] += 0
-    return spans_per_text, {form: n > 0 and 2 * before[form] >= n for form, n in quoted.items()}
+                examples[form] += bool(
+                    EXAMPLES_AFTER.match(text, m.end()) or text[m.start() - 1 : m.start()] in "”」』"
+                )
+        found.quoted.append(spans)
+        shaped = CODE.findall(text) if any(c in text for c in "·•・+＋") else []
+        shaped += NUMBER_PROJECT.findall(text) if "号" in text else []
+        shaped += [m.group() for m in PAIRED.finditer(text) if _is_paired_formulation(text, m.start(), m.group())]
+        for form in shaped:
+            found.add(form, "pattern", _counted_everywhere(form))
+        direct = []
+        for slogan, _, s, e in pattern_uses(text):
+            direct.append((text[s:e], s, e))
+            found.name[text[s:e]] = slogan
+            found.add(text[s:e], "pattern", False)
+        for m in TITLE_UNQUOTED.finditer(text):
+            direct.append((m.group(), m.start(), m.end()))
+            found.kind[m.group()] = "title"
+            found.add(m.group(), "pattern", False)
+        found.direct.append(direct)
+    for form, n in quoted.items():
+        if 2 * examples[form] >= n or (_in_dictionary(form) and not NUMBERED.match(form)):
+            continue  # examples of a kind (“问题楼盘”“工业厂房”等), or a dictionary word used figuratively
+        if 2 * before[form] >= n and len(form) >= 4:
+            found.kind[form] = "event"
+        elif TITLE.search(form):
+            found.kind[form] = "title"
+        found.add(form, "quoted", _counted_everywhere(form))
+    _add_national(found, texts)
+    _add_partners(found, texts)
+    not_formulas = {form for form, n in examples.items() if 2 * n >= quoted[form]}
+    for form in recurring(texts, names, reference_texts()) - not_formulas:
+        if INSTITUTION.search(form):
+            found.kind[form] = "institution"
+        found.add(form, "recurrence", True)
+    return found
 
 
-def _resolve(lex: pd.DataFrame, before_activity: dict[str, bool]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def _add_national(found: Discovery, texts: list[str]) -> None:
+    """National formulas count wherever printed; a national formula stretched by 2-4 inserted
+    characters (高质量跨越发展 for 高质量发展) counts where printed, as its own slogan."""
+    formulas = national_formulas(national_cache())
+    formulas = formulas[formulas.evidence >= MIN_EVIDENCE]
+    for form in formulas.formula:
+        found.add(form, "national", True)
+    heads = _national_heads(tuple(formulas.formula))
+    matcher = ahocorasick_rs.AhoCorasick(list(heads)) if heads else None
+    if matcher is None:
+        return
+    keys = list(heads)
+    for text, direct in zip(texts, found.direct):
+        for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
+            for tail in heads[keys[k]]:
+                for insert in range(2, 5):
+                    if text.startswith(tail, e + insert) and STRETCH.fullmatch(text[e : e + insert]):
+                        form = text[s : e + insert + len(tail)]
+                        direct.append((form, s, e + insert + len(tail)))
+                        found.add(form, "national", False)
+
+
+def _add_partners(found: Discovery, texts: list[str]) -> None:
+    """The partner of a known formula in a pair X、Y of equal length, 3-4 characters, that ends the
+    clause (千方百计补短板、强弱项， -> 强弱项), unless the partner is a dictionary word."""
+    known = {form for form, src in found.source.items() if src != "quoted"}
+    for text in texts:
+        for m in PAIR_SEPARATOR.finditer(text):
+            for n in (3, 4):
+                before, after = text[m.start() - n : m.start()], text[m.end() : m.end() + n]
+                if before in known and CJK_ONLY.fullmatch(after) and not CJK.match(text, m.end() + n):
+                    if after not in known and not _in_dictionary(after):
+                        found.add(after, "pattern", True)
+
+
+@lru_cache(maxsize=2)
+def _national_heads(formulas: tuple[str, ...]) -> dict[str, list[str]]:
+    """Head (all but the last two characters, 3+ of them) -> tails, of the plain national formulas."""
+    heads = {}
+    for form in formulas:
+        if len(form) >= 5 and CJK_ONLY.fullmatch(form):
+            heads.setdefault(form[:-2], []).append(form[-2:])
+    return heads
+
+
+def _resolve(lex: pd.DataFrame, found: Discovery) -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]]:
     """Apply the lexicon to the discovered forms.
 
-    Returns each counted form's canonical name, each name's type, and the forms counted
-    wherever they occur (the rest count only where quoted).
+    Returns each counted form's slogan name, each name's type, each form's source, and the forms
+    counted wherever they occur (quoted forms not among them count only where quoted).
     """
     kept = lex[lex.action != "exclude"]
+    excluded = set(lex.slogan[lex.action == "exclude"])
     canonical = dict(zip(kept.slogan, kept.canonical))
-    forms = (set(before_activity) - set(lex.slogan[lex.action == "exclude"])) | set(canonical)
-    name = {form: canonical.get(form, form) for form in forms}
-    in_campaign = {name[form] for form in forms if before_activity.get(form)}
+    source = {form: "lexicon" for form in canonical} | {
+        form: src for form, src in found.source.items() if form not in canonical
+    }
+    name = {}
+    for form in source:
+        plain = found.name.get(form, form)
+        if form not in excluded and plain not in excluded:
+            name[form] = canonical.get(plain, canonical.get(form, plain))
     typed = kept[kept.type != ""]
     type_of = dict(zip(typed.canonical, typed.type))
-    for each in set(name.values()):
-        type_of.setdefault(each, slogan_type(each, each in in_campaign))
-    everywhere = sorted(form for form in forms if form in canonical or _counted_everywhere(form))
-    return name, type_of, everywhere
+    for form, slogan in name.items():
+        if slogan not in type_of:
+            type_of[slogan] = found.kind.get(form) or found.kind.get(slogan) or slogan_type(slogan)
+    everywhere = sorted(form for form in name if form in canonical or form in found.everywhere)
+    return name, type_of, source, everywhere
+
+
+def _families(lex: pd.DataFrame, slogans: list[str], uses: Counter) -> dict[str, str]:
+    """Suggested families, overridden by the lexicon's `family` column."""
+    family = suggest_families(slogans, uses)
+    chosen = lex[(lex.family != "") & (lex.action != "exclude")]
+    family.update(dict(zip(chosen.canonical, chosen.family)))
+    return family
 
 
 def _counted_everywhere(form: str) -> bool:
@@ -216,12 +422,11 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and QUOTE_PAIRS.get(text[start - 1]) == text[end]
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
 def _in_dictionary(form: str) -> bool:
     """True for a word in jieba's dictionary (idioms such as 一砖一瓦, words such as 破冰)."""
-    return _dictionary().get(form, 0) > 0
+    return in_dictionary(form)
+
+
+def national_cache() -> Path:
+    """Where the national lexicon is cached: data/processed/, or $NEWSPAPER_PROCESSED (tests)."""
+    return Path(os.environ.get("NEWSPAPER_PROCESSED") or PROCESSED)

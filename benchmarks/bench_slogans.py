@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from transcripts import NEWS, news_items  # noqa: E402
 
 from analysis.frequency import slogan_summary  # noqa: E402
+from analysis.national import national_formulas  # noqa: E402
+from analysis.recurrence import reference_texts  # noqa: E402
 from analysis.slogans import extract_slogans  # noqa: E402
 
 
@@ -39,6 +41,8 @@ def main() -> None:
     articles = news_items(args.days)
     size = megabytes(articles.text)
     jieba.initialize()  # both measurements use the loaded dictionary
+    national_formulas()  # derived once from data/reference/ and cached, like jieba's dictionary
+    reference_texts()
 
     subset, subset_mb = [], 0.0
     for text in articles.text.sample(frac=1, random_state=0):

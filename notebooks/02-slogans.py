@@ -24,16 +24,21 @@ LEXICON = "data/lexicon/slogans.csv"  # the researcher's slogan lexicon
 TOP_N = 20  # slogans shown in the charts and the heatmaps
 KWIC_TERMS = []  # terms to show in context; [] = the 3 most used slogans
 KWIC_WIDTH = 15  # characters of context on each side
+INCLUDE_PHOTOS = True  # count photo captions too (the same rule as notebook 05 and the brief)
+REVIEW = "data/lexicon/slogan_review.csv"  # the researcher's accept / merge / exclude decisions (optional)
 ECHO_TERMS = ["高质量发展", "营商环境", "新质生产力", "招商引资", "一带一路", "改革开放", "四个现代化"]
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
 setup()
+from pathlib import Path
+
 import pandas as pd
 
 import analysis
 from analysis.atomic import write_csv
+from analysis.candidates import family_counts, read_review, review_lexicon, slogan_candidates
 from analysis.echo import national_echo
 from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from analysis.paths import REPORTS
@@ -51,7 +56,7 @@ OUT = REPORTS / "02-slogans"
 articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
 if ISSUES:
     articles = articles[articles.issue.isin(ISSUES)]
-articles = articles[articles.kind == "article"].reset_index(drop=True)
+articles = analysis.counted_items(articles, photos=INCLUDE_PHOTOS)
 articles[["article_id", "date", "headline"]]
 
 # %% [markdown]
@@ -60,7 +65,7 @@ articles[["article_id", "date", "headline"]]
 # wherever it is printed, quoted or not. Edit the CSV in Excel and rerun.
 
 # %%
-lexicon = slogan_lexicon(LEXICON)
+lexicon = pd.concat([slogan_lexicon(LEXICON), review_lexicon(read_review(REVIEW))], ignore_index=True)
 lexicon
 
 # %% [markdown]
@@ -73,6 +78,27 @@ uses = extract_slogans(articles, lexicon)
 summary = slogan_summary(uses)
 print(f"{len(uses)} uses of {len(summary)} slogans in {uses.article_id.nunique()} of {len(articles)} articles")
 summary.assign(type=summary.type.map(TYPE_LABELS)).head(TOP_N)
+
+# %% [markdown]
+# ### Review queue (issue 12)
+# Every form the rules found, most used first: how it was found (`source`: national lexicon,
+# recurrence, pattern, quoted, lexicon), its family, count, issues, first appearance and a KWIC line.
+# Written to `slogan_candidates.csv` in the processed folder. To decide, copy rows to
+# `data/lexicon/slogan_review.csv`, fill `decision` (accept / merge / exclude) and `merge_into`, and
+# rerun; the project never writes under `data/lexicon/`.
+
+# %%
+queue = slogan_candidates(uses, articles, read_review(REVIEW))
+write_csv(queue, Path(PROCESSED_DIR) / "slogan_candidates.csv")
+queue.assign(type=queue.type.map(TYPE_LABELS)).head(TOP_N)
+
+# %% [markdown]
+# Counts per family: variants that share a core (高质量跨越发展 → 高质量发展; 一号工程 / 头号工程) add up.
+
+# %%
+family_counts(uses).head(TOP_N)
+# %% [markdown]
+# ### (end of the review queue cells)
 
 # %% [markdown]
 # The most used slogans of each type. 数字提法 and 对仗句 are counted wherever they are printed;

@@ -3,8 +3,6 @@ with the corpus (at most `max_rows` × `max_columns` cells, the rest summed into
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -17,7 +15,6 @@ OTHERS = "其他"
 MAX_ROWS = 20  # slogans shown in a heatmap
 MAX_COLUMNS = 30  # articles, issues or slogans shown across a heatmap
 LABEL_WIDTH = 10  # characters per line of a wrapped label
-LABEL_LINES = 3  # lines of a wrapped label; a longer label ends with …
 
 
 def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
@@ -28,7 +25,7 @@ def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
     axes = fig.subplots(1, max(len(kinds), 1), squeeze=False)
     for ax, kind in zip(axes[0], kinds):
         top = summary[summary.type == kind].head(n).iloc[::-1]
-        ax.barh([wrap_label(s, lines=2) for s in top.slogan], top.uses, color="#b2182b")
+        ax.barh([wrap_label(s) for s in top.slogan], top.uses, color="#b2182b")
         ax.set_title(TYPE_LABELS[kind])
         ax.set_xlabel("出现次数")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -76,7 +73,7 @@ def plot_matrix(
     values = grid.to_numpy()
     image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0, interpolation="none")  # PDF/SVG embed the cells
     ax.set_xticks(range(grid.shape[1]), [wrap_label(c) for c in grid.columns], rotation=60, ha="right", fontsize=7)
-    ax.set_yticks(range(len(grid)), [wrap_label(s, lines=2) for s in grid.index], fontsize=8)
+    ax.set_yticks(range(len(grid)), [wrap_label(s) for s in grid.index], fontsize=8)
     dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
     for (row, col), value in np.ndenumerate(values):
         if value:
@@ -89,9 +86,7 @@ def plot_matrix(
     return fig
 
 
-def wrap_label(label: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
-    """A label on at most `lines` lines of `width` characters; only a label longer than that ends with …"""
+def wrap_label(label: str, width: int = LABEL_WIDTH) -> str:
+    """The whole label on lines of `width` characters: wrapped, never cut."""
     label = str(label)
-    if len(label) > width * lines:
-        label = label[: width * lines - 1] + "…"
-    return "\n".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
+    return "\n".join(label[i : i + width] for i in range(0, len(label), width)) or label
