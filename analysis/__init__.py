@@ -8,6 +8,7 @@ from .echo import echo_by_year, echo_timeline, load_congress_reports, load_gov_r
 from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, plot_matrix, plot_top_slogans, slogan_articles, slogan_summary
+from .plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
 from .reader import parse_page, read_issue, read_page
 from .selection import INCLUDE_PHOTOS, counted_items
 from .slogans import TYPE_LABELS, extract_slogans, slogan_lexicon, slogan_type
@@ -22,10 +23,7 @@ from .topics import (
     fit_topics,
     k_table,
     npmi_coherence,
-    plot_document_topics,
-    plot_k_table,
-    plot_prevalence,
-    plot_top_words,
+    prevalence_over_time,
     top_word_lists,
     top_words,
     topic_labels,
@@ -86,6 +84,7 @@ __all__ = [
     "document_topics",
     "article_topics",
     "topic_prevalence",
+    "prevalence_over_time",
     "typical_documents",
     "plot_k_table",
     "plot_top_words",

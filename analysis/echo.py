@@ -66,6 +66,21 @@ def load_gov_reports(resolutions: bool = False) -> pd.DataFrame:
     return _cleaned(reports)
 
 
+def report_articles(reports: pd.DataFrame) -> pd.DataFrame:
+    """Reports as an article table for `analysis.dtm.document_units`: one article per report, its year
+    as article_id and issue, 1 January of that year as date, its title as headline."""
+    year = reports["year"].astype(int).astype(str)
+    return pd.DataFrame(
+        {
+            "article_id": year,
+            "issue": year,
+            "date": pd.to_datetime(year, format="%Y"),
+            "headline": reports["title"],
+            "text": reports["text"],
+        }
+    ).reset_index(drop=True)
+
+
 def load_congress_reports() -> pd.DataFrame:
     """CPC National Congress reports: year (of the congress), congress, title, kind, chars, text, url.
 

@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from analysis.atomic import write_bytes, write_text
-from analysis.dtm import DocumentTermMatrix
+from analysis.dtm import DocumentTermMatrix, build_dtm
 from analysis.paths import PROCESSED
 from analysis.token_table import TokenTable
 from analysis.topics import TopicModel, choose_k, estimator, fit_topics, k_table
@@ -58,6 +58,10 @@ class StoredModel:
     @property
     def k(self) -> int:
         return self.term_weights.shape[0]
+
+    def topics(self) -> TopicModel:
+        """The topics alone (for their words and labels): a model over no documents."""
+        return transform(self, pd.DataFrame({"unit_id": []}), [])
 
 
 def dtm_hash(dtm: DocumentTermMatrix) -> str:
@@ -171,6 +175,22 @@ def fit_or_load(
     return model, table
 
 
+def stored_or_fitted(
+    name: str,
+    method: str,
+    units: pd.DataFrame,
+    tokens: TokenTable | Sequence[Sequence[str]],
+    folder: str | Path = MODELS,
+) -> StoredModel:
+    """The stored model `<name>-<method>` (as fitted by notebook 03), whatever corpus it was fitted on;
+    when there is none that checks out, one fitted on `units` with the default K search and saved."""
+    stored = load(name, method, folder)
+    if stored is None:
+        fit_or_load(build_dtm(units, tokens), name, method, folder=folder)
+        stored = load(name, method, folder)
+    return stored
+
+
 def counts_on(vocabulary: np.ndarray, tokens: TokenTable | Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Texts × `vocabulary` counts of the tokens; tokens outside the vocabulary are left out."""
     table = tokens if isinstance(tokens, TokenTable) else TokenTable.from_lists(tokens)
@@ -193,7 +213,9 @@ def transform(stored: StoredModel, units: pd.DataFrame, tokens: TokenTable | Seq
     stored topic-word weights. A document without any known term gets all-zero shares.
     """
     counts = counts_on(stored.vocabulary, tokens)
-    if stored.method == "nmf":
+    if counts.shape[0] == 0:
+        weights = np.zeros((0, stored.k))
+    elif stored.method == "nmf":
         x = normalize(counts.multiply(stored.idf).tocsr())
         weights, _, _ = non_negative_factorization(
             x, H=stored.term_weights, n_components=stored.k, update_H=False, max_iter=1000

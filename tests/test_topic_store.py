@@ -112,3 +112,15 @@ def test_the_k_search_runs_on_a_sample_of_a_large_corpus(dtm, tmp_path, monkeypa
     model, _ = topic_store.fit_or_load(dtm, "sample-paragraph", folder=tmp_path, search_units=20, **SEARCH)
     assert searched == [20]
     assert model.doc_topics.shape[0] == dtm.counts.shape[0]
+
+
+def test_stored_or_fitted_reads_the_stored_model_else_fits_one(dtm, units, tokens, tmp_path, monkeypatch):
+    first = topic_store.stored_or_fitted("sample-paragraph", "nmf", units, tokens, tmp_path)
+    assert first.key["search"]["k_range"] == list(topic_store.K_RANGE)
+    monkeypatch.setattr(topic_store, "fit_topics", lambda *a, **k: pytest.fail("refitted a stored model"))
+    again = topic_store.stored_or_fitted("sample-paragraph", "nmf", units.iloc[:3], tokens[:3], tmp_path)
+    topics = again.topics()
+    assert topics.key == f"sample-paragraph-nmf-k{first.k}" and topics.doc_topics.shape == (0, first.k)
+    assert top_word_lists(topics) == [
+        list(first.vocabulary[row[:10]]) for row in (-first.term_weights).argsort(1, "stable")
+    ]
