@@ -89,3 +89,12 @@ def test_reports_become_an_article_table_one_article_per_report(reports):
     first = articles.iloc[0]
     assert first["issue"] == first["article_id"] == "1954" and first["date"] == pd.Timestamp("1954-01-01")
     assert first["headline"] == reports["title"].iloc[0] and first["text"] == reports["text"].iloc[0]
+
+
+def test_the_reports_are_read_and_cleaned_once_per_process(reports, monkeypatch):
+    import analysis.echo
+
+    monkeypatch.setattr(analysis.echo, "_read_jsonl", lambda path: pytest.fail("read the reports again"))
+    again = load_gov_reports()
+    again.loc[0, "text"] = "改过"
+    assert load_gov_reports().equals(reports)
