@@ -6,7 +6,8 @@ SHA-256), written atomically; nothing stored can run code when loaded. The key i
 of the document-term matrix (units, terms and counts, so the corpus, the unit, the lexicon and the
 stopwords all count), the method, the K search (K range, seeds, top words), the K asked for and
 `CODE_VERSION`. `fit_or_load` refits when the key changed or the files are missing, tampered
-with or inconsistent, and runs the K search only when the search's own part of the key changed.
+with or inconsistent; it runs the K search again only when its settings changed or the corpus
+changed other than by a few new issues (see `fit_or_load`).
 On more than `SEARCH_UNITS` units the K search runs on a random sample of that many units; the
 chosen K is then fitted once on all.
 """
@@ -40,6 +41,7 @@ SEARCH_UNITS = 20_000  # the K search runs on a sample of this many units when t
 K_RANGE = (2, 3, 4, 5, 6, 8)
 SEEDS = (0, 1, 2)
 TOP_N = 10
+GROWTH = 0.1  # the K table is kept while the corpus grows by new issues up to this share of its units
 
 
 @dataclass(frozen=True)
@@ -149,10 +151,13 @@ def fit_or_load(
 ) -> tuple[TopicModel, pd.DataFrame]:
     """The model of `dtm` and its K table: read from `folder` when its key matches, else fitted and saved.
 
-    `k=0` takes `choose_k`'s pick from the K table; the model uses the first seed.
+    `k=0` takes `choose_k`'s pick from the K table; the model uses the first seed. The K table is
+    kept while the corpus only grows by new issues, by at most `GROWTH` (10%) of the units the
+    search ran on: one more issue does not change how many topics a corpus holds, and the search
+    costs many fits. Any other change (an issue edited or removed, the lexicon, the settings)
+    searches again.
     """
     search = {
-        "dtm": dtm_hash(dtm),
         "method": method,
         "k_range": [int(x) for x in k_range],
         "seeds": [int(s) for s in seeds],
@@ -160,18 +165,37 @@ def fit_or_load(
         "search_units": int(search_units),
         "code": CODE_VERSION,
     }
+    current = dtm_hash(dtm)
     stored = load(name, method, folder)
-    if stored is not None and stored.key.get("search") == search and stored.key.get("asked") == k:
-        model = TopicModel(name, method, stored.k, int(seeds[0]), dtm, stored.term_weights, stored.doc_topics)
-        if stored.doc_topics.shape[0] == dtm.counts.shape[0]:
-            return model, stored.table
     if stored is not None and stored.key.get("search") == search:
-        table = stored.table
-    else:
-        table = k_table(search_sample(dtm, search_units), k_range, method, seeds=seeds, top_n=top_n)
+        same_corpus = stored.key.get("dtm") == current and stored.doc_topics.shape[0] == dtm.counts.shape[0]
+        if same_corpus and stored.key.get("asked") == k:
+            model = TopicModel(name, method, stored.k, int(seeds[0]), dtm, stored.term_weights, stored.doc_topics)
+            return model, stored.table
+        if same_corpus or _grown_by_new_issues(stored.key.get("searched", {}), dtm):
+            return _fit_and_save(dtm, current, name, method, k, seeds, stored.table, stored.key, folder)
+    table = k_table(search_sample(dtm, search_units), k_range, method, seeds=seeds, top_n=top_n)
+    searched = {"dtm": current, "issues": _issues(dtm), "units": int(dtm.counts.shape[0])}
+    return _fit_and_save(dtm, current, name, method, k, seeds, table, {"search": search, "searched": searched}, folder)
+
+
+def _issues(dtm: DocumentTermMatrix) -> list[str]:
+    return sorted(dtm.units["issue"].astype(str).unique()) if "issue" in dtm.units.columns else []
+
+
+def _grown_by_new_issues(searched: dict, dtm: DocumentTermMatrix) -> bool:
+    """Whether `dtm` is the searched corpus plus new issues, at most `GROWTH` more units."""
+    before, now = set(searched.get("issues", [])), set(_issues(dtm))
+    units = searched.get("units", 0)
+    return bool(before) and before < now and units < dtm.counts.shape[0] <= units * (1 + GROWTH)
+
+
+def _fit_and_save(dtm, current, name, method, k, seeds, table, key, folder) -> tuple[TopicModel, pd.DataFrame]:
+    """Fit the K asked for (or `choose_k`'s pick from `table`) on all of `dtm`, and save it."""
     chosen = k or choose_k(table)
     model = fit_topics(dtm, chosen, method, seed=seeds[0], name=name)
-    save(model, table, {"search": search, "asked": k, "k": chosen}, folder)
+    key = {"search": key["search"], "searched": key["searched"], "dtm": current, "asked": k, "k": chosen}
+    save(model, table, key, folder)
     return model, table
 
 

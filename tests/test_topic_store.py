@@ -63,7 +63,7 @@ def test_tampered_or_stale_files_are_refitted(dtm, tmp_path):
     smaller = DocumentTermMatrix(dtm.units.iloc[:-5].reset_index(drop=True), dtm.counts[:-5], dtm.vocabulary)
     changed, _ = topic_store.fit_or_load(smaller, "sample-paragraph", folder=tmp_path, **SEARCH)
     assert changed.doc_topics.shape[0] == smaller.counts.shape[0]
-    assert topic_store.load("sample-paragraph", "nmf", tmp_path).key["search"]["dtm"] == topic_store.dtm_hash(smaller)
+    assert topic_store.load("sample-paragraph", "nmf", tmp_path).key["dtm"] == topic_store.dtm_hash(smaller)
 
 
 def test_a_pickle_in_the_npz_is_refused(dtm, tmp_path):
@@ -124,3 +124,18 @@ def test_stored_or_fitted_reads_the_stored_model_else_fits_one(dtm, units, token
     assert top_word_lists(topics) == [
         list(first.vocabulary[row[:10]]) for row in (-first.term_weights).argsort(1, "stable")
     ]
+
+
+def test_the_k_search_is_kept_while_the_corpus_grows_by_a_few_new_issues(dtm, tmp_path, monkeypatch):
+    n = dtm.counts.shape[0]
+    two_issues = dtm.units.assign(issue=["a"] * (n - 3) + ["b"] * 3)
+    both = DocumentTermMatrix(two_issues, dtm.counts, dtm.vocabulary)
+    first = DocumentTermMatrix(two_issues.iloc[: n - 3], dtm.counts[: n - 3], dtm.vocabulary)
+    _, table = topic_store.fit_or_load(first, "sample-paragraph", folder=tmp_path, **SEARCH)
+    monkeypatch.setattr(topic_store, "k_table", lambda *a, **k: pytest.fail("reran the K search"))
+    model, kept = topic_store.fit_or_load(both, "sample-paragraph", folder=tmp_path, **SEARCH)
+    assert kept.equals(table) and model.doc_topics.shape[0] == n  # refitted on all, K search kept
+    assert topic_store.load("sample-paragraph", "nmf", tmp_path).key["searched"]["units"] == n - 3
+    edited = DocumentTermMatrix(two_issues.iloc[: n - 4], dtm.counts[: n - 4], dtm.vocabulary)  # issue a changed
+    with pytest.raises(pytest.fail.Exception, match="reran the K search"):
+        topic_store.fit_or_load(edited, "sample-paragraph", folder=tmp_path, **SEARCH)
