@@ -91,8 +91,10 @@ pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
 #
 # The comparison runs once per corpus and settings: `fit_or_load` keeps the model, the K table
 # and their key (the matrix's content, method, K range, seeds) in `data/processed/models/`, and
-# refits only when the key changed or the stored files do not check out. On a corpus of more than
-# 20,000 units the K comparison runs on a random 20,000 of them; the chosen K is fitted on all.
+# refits only when the key changed or the stored files do not check out. A new issue refits the
+# model but keeps the K table while the corpus has grown by at most 10% since the comparison. On a
+# corpus of more than 20,000 units the comparison runs on a random 20,000 of them; the chosen K is
+# fitted on all.
 
 # %%
 model, table = fit_or_load(
