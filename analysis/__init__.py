@@ -11,6 +11,7 @@ from .genres import classify_genres, genre_codebook, meeting_share
 from .people import extract_people
 from .plots.echo import echo_timeline
 from .plots.slogans import plot_matrix, plot_top_slogans
+from .plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
 from .read import (
     Flag,
     RawFileError,
@@ -38,10 +39,7 @@ from .topics import (
     fit_topics,
     k_table,
     npmi_coherence,
-    plot_document_topics,
-    plot_k_table,
-    plot_prevalence,
-    plot_top_words,
+    prevalence_over_time,
     top_word_lists,
     top_words,
     topic_labels,
@@ -111,6 +109,7 @@ __all__ = [
     "document_topics",
     "article_topics",
     "topic_prevalence",
+    "prevalence_over_time",
     "typical_documents",
     "plot_k_table",
     "plot_top_words",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 
 import numpy as np
 import opencc
@@ -55,12 +56,38 @@ def load_gov_reports(resolutions: bool = False) -> pd.DataFrame:
     With `resolutions`, also the 20 NPC resolutions approving a report (kind "resolution";
     their year is <NA> in the source).
     """
-    reports = pd.DataFrame(_read_jsonl(GOV_REPORTS))
+    return _gov_reports(*_stat_key(GOV_REPORTS), resolutions).copy()
+
+
+def _stat_key(path: str | os.PathLike) -> tuple[str, int, int]:
+    stat = os.stat(path)
+    return os.fspath(path), stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=2)
+def _gov_reports(path: str, mtime_ns: int, size: int, resolutions: bool) -> pd.DataFrame:
+    """Read and clean once per process while the file is unchanged (cleaning takes seconds)."""
+    reports = pd.DataFrame(_read_jsonl(path))
     reports["year"] = pd.to_numeric(reports.year).astype("Int64")  # "2025" in the source
     reports["kind"] = np.where(reports.year.isna(), "resolution", "report")
     if not resolutions:
         reports = reports[reports.kind == "report"]
     return _cleaned(reports)
+
+
+def report_articles(reports: pd.DataFrame) -> pd.DataFrame:
+    """Reports as an article table for `analysis.dtm.document_units`: one article per report, its year
+    as article_id and issue, 1 January of that year as date, its title as headline."""
+    year = reports["year"].astype(int).astype(str)
+    return pd.DataFrame(
+        {
+            "article_id": year,
+            "issue": year,
+            "date": pd.to_datetime(year, format="%Y"),
+            "headline": reports["title"],
+            "text": reports["text"],
+        }
+    ).reset_index(drop=True)
 
 
 def load_congress_reports() -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 Fit with `fit_topics(dtm, k)`; choose K with `k_table` (coherence and stability per K) and
 `choose_k`; read the result with `top_words`, `topic_labels`, `article_topics`,
-`topic_prevalence` and `typical_documents`; draw it with the `plot_*` functions.
+`topic_prevalence`, `prevalence_over_time`, `clearest_documents` and `typical_documents`; draw it
+with the `plot_*` functions of `analysis.plots.topics`.
 
 - Coherence: mean NPMI over pairs of a topic's top words, counted as document co-occurrence in
   the corpus itself (1 = the words always appear together, 0 = independent, -1 = never together).
@@ -267,11 +268,55 @@ def article_topics(model: TopicModel) -> pd.DataFrame:
     return _weighted_shares(model, model.dtm.units["article_id"])
 
 
+PERIODS = {"week": "W", "month": "M"}
+MAX_POINTS = 60  # `prevalence_over_time` shows at most this many points per topic
+
+
 def topic_prevalence(model: TopicModel, by: str = "issue") -> pd.DataFrame:
-    """Topic shares of all terms per `by` value (a units column, or "year" from `date`), sorted."""
+    """Topic shares of all terms per `by` value, sorted: a units column, or "year", "week" or "month"
+    of `date` (a week or month is labelled by its first day)."""
     units = model.dtm.units
-    key = units["date"].dt.year.rename("year") if by == "year" else units[by]
+    if by == "year":
+        key = units["date"].dt.year.rename("year")
+    elif by in PERIODS:
+        key = units["date"].dt.to_period(PERIODS[by]).dt.start_time.rename(by)
+    else:
+        key = units[by]
     return _weighted_shares(model, key).sort_index()
+
+
+def prevalence_over_time(model: TopicModel, max_points: int = MAX_POINTS) -> pd.DataFrame:
+    """Topic prevalence at the finest grain with at most `max_points` points: date, week, month, year.
+
+    Undated units are left out while some are dated; with no date at all, the latest `max_points`
+    issues (in file-name order).
+    """
+    units = model.dtm.units
+    dated = units["date"].notna() if "date" in units.columns else pd.Series(False, index=units.index)
+    if not dated.any():
+        return topic_prevalence(model, "issue").iloc[-max_points:]
+    for by in ("date", "week", "month", "year"):
+        prevalence = topic_prevalence(model, by)
+        prevalence = prevalence[prevalence.index.notna()]
+        if len(prevalence) <= max_points:
+            break
+    return prevalence.iloc[-max_points:]
+
+
+def clearest_documents(shares: pd.DataFrame, n: int) -> pd.DataFrame:
+    """At most `n` rows of a topic-share table: per topic in turn, the documents it dominates most clearly.
+
+    Rows are grouped by their main topic, each group ordered from the highest share down; topics
+    take turns, so every topic that is some document's main topic is shown.
+    """
+    if len(shares) <= n:
+        return shares
+    main, best = shares.to_numpy().argmax(axis=1), shares.to_numpy().max(axis=1)
+    order = pd.DataFrame({"row": range(len(shares)), "topic": main, "share": best})
+    order = order.sort_values(["topic", "share"], ascending=[True, False], kind="stable")
+    order["turn"] = order.groupby("topic").cumcount()
+    chosen = order.sort_values(["turn", "topic"], kind="stable").iloc[:n]
+    return shares.iloc[chosen.sort_values(["topic", "share"], ascending=[True, False])["row"].to_numpy()]
 
 
 def typical_documents(model: TopicModel, n: int = 3, level: str = "article", min_terms: int = 5) -> pd.DataFrame:
@@ -302,103 +347,3 @@ def typical_documents(model: TopicModel, n: int = 3, level: str = "article", min
             )
         )
     return pd.concat(rows).reset_index()
-
-
-# --- figures -------------------------------------------------------------------------------
-
-
-def _names(model: TopicModel, labels: pd.Series | None) -> list[str]:
-    """Display name per topic: "3 label" (or the top 3 words when no labels are given)."""
-    if labels is None:
-        labels = pd.Series(["·".join(words) for words in top_word_lists(model, 3)])
-    return [f"{topic} {labels[topic]}" for topic in range(model.k)]
-
-
-def _figure(**kwargs):
-    import matplotlib.pyplot as plt
-
-    from analysis.fonts import configure_matplotlib
-
-    configure_matplotlib()
-    return plt.subplots(**kwargs)
-
-
-def plot_k_table(table: pd.DataFrame, chosen: int | None = None, min_stability: float = MIN_STABILITY):
-    """Coherence and stability against K, the stability threshold, and the chosen K."""
-    fig, (top, bottom) = _figure(nrows=2, sharex=True, figsize=(6, 5), constrained_layout=True)
-    top.errorbar(table["k"], table["coherence"], yerr=table["coherence_sd"], marker="o", capsize=3)
-    top.set_ylabel("一致性 coherence (NPMI)")
-    bottom.plot(table["k"], table["stability"], marker="o", color="tab:orange")
-    bottom.axhline(min_stability, color="grey", linestyle=":", label=f"稳定性阈值 {min_stability}")
-    bottom.set_ylabel("稳定性 stability (Jaccard)")
-    bottom.set_xlabel("主题数 K")
-    bottom.set_ylim(0, 1.05)
-    if chosen is not None:
-        for ax in (top, bottom):
-            ax.axvline(chosen, color="tab:red", alpha=0.5, label=f"选定 K = {chosen}")
-    bottom.legend(loc="lower left")
-    return fig
-
-
-def plot_top_words(model: TopicModel, n: int = 10, labels: pd.Series | None = None, ncols: int = 4):
-    """Grid of bar charts: each topic's n heaviest words and their weights."""
-    nrows = -(-model.k // ncols)
-    fig, axes = _figure(
-        nrows=nrows,
-        ncols=ncols,
-        figsize=(3 * ncols, 0.25 * n * nrows + 0.8 * nrows),
-        constrained_layout=True,
-        squeeze=False,
-    )
-    words = top_words(model, n)
-    for ax, (topic, rows), name in zip(axes.flat, words.groupby("topic"), _names(model, labels)):
-        ax.barh(rows["word"], rows["weight"], color=f"C{topic % 10}")
-        ax.invert_yaxis()
-        ax.set_title(name, fontsize=10)
-        ax.tick_params(axis="x", labelsize=7)
-    for ax in axes.flat[model.k :]:
-        ax.set_visible(False)
-    return fig
-
-
-def plot_document_topics(shares: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None):
-    """Heatmap of topic shares: one row per document (its index as label), one column per topic."""
-    fig, ax = _figure(figsize=(1.5 + 0.6 * model.k, 1 + 0.28 * len(shares)), constrained_layout=True)
-    image = ax.imshow(shares.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
-    ax.set_xticks(range(model.k), _names(model, labels), rotation=60, ha="right", fontsize=8)
-    ax.set_yticks(range(len(shares)), [str(i) for i in shares.index], fontsize=8)
-    fig.colorbar(image, ax=ax, label="主题占比 topic share")
-    return fig
-
-
-def plot_prevalence(prevalence: pd.DataFrame, model: TopicModel, labels: pd.Series | None = None, ncols: int = 4):
-    """Small multiples: each topic's share over the prevalence index (years, dates or issues).
-
-    Years without data (an integer index with gaps) break the line instead of bridging the gap.
-    """
-    if pd.api.types.is_integer_dtype(prevalence.index) and len(prevalence):
-        prevalence = prevalence.reindex(range(prevalence.index.min(), prevalence.index.max() + 1))
-    nrows = -(-model.k // ncols)
-    fig, axes = _figure(
-        nrows=nrows,
-        ncols=ncols,
-        figsize=(3 * ncols, 2.2 * nrows),
-        sharex=True,
-        sharey=True,
-        constrained_layout=True,
-        squeeze=False,
-    )
-    x = (
-        prevalence.index
-        if pd.api.types.is_numeric_dtype(prevalence.index) or pd.api.types.is_datetime64_any_dtype(prevalence.index)
-        else prevalence.index.astype(str)
-    )
-    for ax, topic, name in zip(axes.flat, range(model.k), _names(model, labels)):
-        ax.plot(x, prevalence[topic], marker="o", markersize=3, color=f"C{topic % 10}")
-        ax.set_title(name, fontsize=10)
-        ax.tick_params(axis="x", labelsize=7, labelrotation=45)
-    for ax in axes.flat[model.k :]:
-        ax.set_visible(False)
-    axes[0, 0].set_ylim(bottom=0)
-    fig.supylabel("主题占比 topic share")
-    return fig

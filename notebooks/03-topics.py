@@ -13,7 +13,9 @@
 # paragraphs, chooses the number of topics K from two pieces of evidence (are the topic words found
 # together in the text? do the topics come back with another random seed?), names the topics with
 # labels the researcher edits, and shows where each topic sits: per article, per issue, per date.
-# Then the same method at scale on seven decades of government work reports (1954-2025).
+# The fitted model is kept in `data/processed/models/` (see `analysis.topic_store`): a rerun on the
+# same pages and settings reads it instead of fitting again, and notebooks 04 and 05 use it. The
+# same method at scale on seven decades of government work reports is notebook 06.
 # Rerun on a new issue: `papermill notebooks/03-topics.ipynb out.ipynb -p RAW_DIR data/raw`.
 
 # %% tags=["parameters"]
@@ -28,28 +30,23 @@ K_RANGE = [2, 3, 4, 5, 6, 8]  # numbers of topics to compare
 K = 0  # 0 = take choose_k's pick; any other value overrides it
 SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
-GOV_K_RANGE = [6, 8, 10, 12, 15, 20]  # numbers of topics to compare on the government reports
-GOV_K = 0  # 0 = choose_k's pick
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
 setup()
+from pathlib import Path
+
 import pandas as pd
 
 import analysis
 from analysis.dtm import build_dtm, document_units
-from analysis.echo import load_gov_reports
+from analysis.plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
 from analysis.token_cache import tokenize_table
+from analysis.topic_store import fit_or_load
 from analysis.topics import (
     article_topics,
-    choose_k,
-    fit_topics,
-    k_table,
-    plot_document_topics,
-    plot_k_table,
-    plot_prevalence,
-    plot_top_words,
+    prevalence_over_time,
     top_word_lists,
     topic_labels,
     topic_prevalence,
@@ -99,10 +96,19 @@ pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
 #
 # On a single page the topics can be no more than its stories: expect K close to the number of
 # articles. With more issues, topics become themes that recur across days. Set `K` to override.
+#
+# The comparison runs once per corpus and settings: `fit_or_load` keeps the model, the K table
+# and their key (the matrix's content, method, K range, seeds) in `data/processed/models/`, and
+# refits only when the key changed or the stored files do not check out. A new issue refits the
+# model but keeps the K table while the corpus has grown by at most 10% since the comparison. On a
+# corpus of more than 20,000 units the comparison runs on a random 20,000 of them; the chosen K is
+# fitted on all.
 
 # %%
-table = k_table(dtm, K_RANGE, METHOD, seeds=SEEDS, top_n=TOP_N)
-chosen = K or choose_k(table)
+model, table = fit_or_load(
+    dtm, f"{CORPUS}-{UNIT}", METHOD, K_RANGE, K, SEEDS, TOP_N, folder=Path(PROCESSED_DIR) / "models"
+)
+chosen = model.k
 fig = plot_k_table(table, chosen=chosen)
 analysis.save_figure(
     fig, "03-k-choice", caption=f"主题数K的选择：一致性与稳定性（{CORPUS}，{UNIT}）", notebook="03-topics"
@@ -119,7 +125,6 @@ table.round(3)
 # other settings), a warning names the topics whose words no longer match their labels.
 
 # %%
-model = fit_topics(dtm, chosen, METHOD, seed=SEEDS[0], name=f"{CORPUS}-{UNIT}")
 labels = topic_labels(model, LABELS_DIR)
 pd.DataFrame({"label": labels, "top words": [" ".join(w) for w in top_word_lists(model, TOP_N)]})
 
@@ -133,7 +138,8 @@ fig
 
 # %% [markdown]
 # Each article's topic mix: the share of its words that each topic accounts for (paragraphs count
-# by their number of terms). Rows sum to 1.
+# by their number of terms). Rows sum to 1. With more than 40 articles the figure shows the 40 that
+# their topics dominate most clearly, a few per topic; the full table is `mix`.
 
 # %%
 mix = article_topics(model)
@@ -144,14 +150,14 @@ fig
 
 # %% [markdown]
 # Topic prevalence: the share of all words per issue and per date (unknown dates form one group,
-# shown as NaT). The chart follows the dates once they are known, the issues until then. With one
-# issue there is one point per topic; each new issue adds one.
+# shown as NaT). The chart follows the dates once they are known, the issues until then, with at
+# most 60 points per topic: by date, else by week, month or year (`prevalence_over_time`). With
+# one issue there is one point per topic; each new issue adds one.
 
 # %%
 by_issue = topic_prevalence(model, "issue")
 by_date = topic_prevalence(model, "date")
-over_time = by_date if by_date.index.notna().any() else by_issue
-fig = plot_prevalence(over_time, model, labels=labels)
+fig = plot_prevalence(prevalence_over_time(model), model, labels=labels)
 analysis.save_figure(
     fig, "03-prevalence-over-time", caption=f"主题占比随期次/日期变化（{model.key}）", notebook="03-topics"
 )
@@ -163,73 +169,6 @@ pd.concat({"issue": by_issue, "date": by_date.set_axis(by_date.index.astype(str)
 # %%
 typical = typical_documents(model, n=3)
 typical.assign(label=typical.topic.map(labels))[["topic", "label", "rank", "share", "headline"]]
-
-# %% [markdown]
-# ## At scale: seven decades of government work reports
-#
-# The 52 State Council reports (1954-2025, cleaned by `analysis.echo.load_gov_reports`), one
-# document per paragraph, each paragraph pointing back to its report year. Same matrix rules and the
-# same K rule; about 6,000 paragraphs, so the K comparison takes a minute or two.
-
-# %%
-reports = load_gov_reports()
-year = reports.year.astype(int).astype(str)
-report_articles = pd.DataFrame(
-    {
-        "article_id": year,
-        "issue": year,
-        "date": pd.to_datetime(year, format="%Y"),
-        "headline": reports.title,
-        "text": reports.text,
-    }
-)
-gov_units = document_units(report_articles, "paragraph")
-gov_dtm = build_dtm(gov_units, tokenize_table(gov_units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR))
-print(f"{len(reports)} reports → {gov_dtm.counts.shape[0]} paragraphs × {gov_dtm.counts.shape[1]} terms")
-
-# %%
-gov_table = k_table(gov_dtm, GOV_K_RANGE, METHOD, seeds=SEEDS, top_n=TOP_N)
-gov_k = GOV_K or choose_k(gov_table)
-fig = plot_k_table(gov_table, chosen=gov_k)
-analysis.save_figure(fig, "03-gov-k-choice", caption="政府工作报告：主题数K的选择", notebook="03-topics")
-print(f"K = {gov_k}")
-gov_table.round(3)
-
-# %% [markdown]
-# Seven decades of reports hold one very reproducible coarse structure (few K, stability near 1) and
-# finer themes that come back less reliably as K grows. The rule takes the reproducible one; to read
-# finer themes, set `GOV_K` to a larger K from the table and keep its stability in mind.
-
-# %%
-gov_model = fit_topics(gov_dtm, gov_k, METHOD, seed=SEEDS[0], name="gov_reports-paragraph")
-gov_labels = topic_labels(gov_model, LABELS_DIR)
-fig = plot_top_words(gov_model, n=TOP_N, labels=gov_labels)
-analysis.save_figure(
-    fig, "03-gov-top-words", caption=f"政府工作报告各主题的高频词（{gov_model.key}）", notebook="03-topics"
-)
-fig
-
-# %% [markdown]
-# Topic prevalence by report year: the share of each year's words that a topic accounts for.
-# Breaks in the lines (1961-63, 1965-74, 1976-77, 1989-91, 1996, 2020) are years without a report.
-# A topic that stays near zero in every year lives only in short formulae (salutations, headings).
-
-# %%
-by_year = topic_prevalence(gov_model, "year")
-fig = plot_prevalence(by_year, gov_model, labels=gov_labels)
-analysis.save_figure(
-    fig, "03-gov-prevalence-by-year", caption=f"政府工作报告主题占比随年份变化（{gov_model.key}）", notebook="03-topics"
-)
-fig
-
-# %% [markdown]
-# The most typical paragraph of each topic, to check a label against the text itself.
-
-# %%
-gov_typical = typical_documents(gov_model, n=1, level="unit")
-gov_typical.assign(label=gov_typical.topic.map(gov_labels), text=gov_typical.text.str[:120])[
-    ["topic", "label", "share", "article_id", "text"]
-]
 
 # %% [markdown]
 # ## Explore one topic

@@ -25,10 +25,8 @@ ISSUES = []  # issue ids to include; [] = all
 ARTICLE_ISSUE = ""  # issue whose articles get one cloud each; "" = the latest issue
 MAX_WORDS = 150  # words in the corpus cloud
 GRID_COLUMNS = 3  # clouds per row in the grids
-CORPUS = "paper"  # corpus name of the topics notebook (03): same model, same label file
-K_RANGE = [2, 3, 4, 5, 6, 8]  # as in 03-topics: numbers of topics compared
-K = 0  # as in 03-topics: 0 = choose_k's pick
-SEEDS = [0, 1, 2]  # as in 03-topics: the model uses the first
+LATEST_ISSUES = 12  # issues with a cloud of their own: the latest ones
+CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
 MASK = ""  # optional image whose white part stays empty, e.g. "data/reference/mask.png"
 SEED = 0
 
@@ -37,12 +35,18 @@ SEED = 0
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
 setup()
+from pathlib import Path
+
 import pandas as pd
 
 import analysis
 from analysis import clouds
+from analysis.brief import issue_order, latest_issue
+from analysis.dtm import document_units
 from analysis.terms import TermFilter
 from analysis.token_cache import tokenize_table
+from analysis.topic_store import stored_or_fitted
+from analysis.topics import top_words, topic_labels
 
 NOTEBOOK = "04-wordclouds"
 
@@ -88,7 +92,7 @@ fig
 # too short to leave any word after stopwords shows an empty panel.
 
 # %%
-issue = ARTICLE_ISSUE or articles.sort_values(["date", "issue"]).iloc[-1]["issue"]
+issue = ARTICLE_ISSUE or latest_issue(articles)
 in_issue = articles[articles["issue"] == issue].sort_values("order")
 per_article = {
     f"{row.order:02d} {row.headline}": clouds.word_frequencies(tokens[[row.Index]], TERMS)
@@ -107,20 +111,22 @@ fig
 # %% [markdown]
 # ## One cloud per topic
 #
-# The topics of the topics notebook (03), refitted here with the same settings (articles cut into
-# paragraphs, NMF, K chosen by `choose_k` unless set), so the labels you edited in
-# `data/lexicon/topic_labels/` name the same topics. Word size is the word's weight in the topic,
-# not a count. See notebook 03 for how far to trust the topics.
+# The topics of the topics notebook (03), read from the model it keeps in `data/processed/models/`
+# (NMF on paragraphs), so the labels you edited in `data/lexicon/topic_labels/` name the same
+# topics. Only if 03 has not run is the model fitted here, by the same function with its default
+# K search. Word size is the word's weight in the topic, not a count. See notebook 03 for how far
+# to trust the topics.
 
 # %%
-from analysis.dtm import build_dtm, document_units
-from analysis.topics import choose_k, fit_topics, k_table, top_words, topic_labels
-
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
-dtm = build_dtm(units, tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
-model = fit_topics(
-    dtm, K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS)), "nmf", seed=SEEDS[0], name=f"{CORPUS}-paragraph"
+stored = stored_or_fitted(
+    f"{CORPUS}-paragraph",
+    "nmf",
+    units,
+    tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR),
+    Path(PROCESSED_DIR) / "models",
 )
+model = stored.topics()
 labels = topic_labels(model, LABELS_DIR)
 weights = top_words(model, n=60)
 per_topic = {
@@ -139,19 +145,20 @@ fig
 # %% [markdown]
 # ## One cloud per issue
 #
-# Issues in date order. The same palette and layout make issues easy to compare by eye, but a
-# word that is large in two clouds is frequent in both, not equally frequent.
+# The latest issues (`LATEST_ISSUES`, 12 by default), in date order. The same palette and layout
+# make issues easy to compare by eye, but a word that is large in two clouds is frequent in both,
+# not equally frequent.
 
 # %%
 per_issue = {
-    issue_id: clouds.word_frequencies(tokens[group.index], TERMS)
-    for (_, issue_id), group in articles.groupby(["date", "issue"], dropna=False, sort=True)
+    issue_id: clouds.word_frequencies(tokens[articles.index[articles["issue"] == issue_id]], TERMS)
+    for issue_id in issue_order(articles)[-LATEST_ISSUES:]
 }
-fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="各期词云（按日期排列）", seed=SEED)
+fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="最近各期词云（按日期排列）", seed=SEED)
 analysis.save_figure(
     fig,
     "04-wordcloud-issues",
-    caption=f"One word cloud per issue ({len(per_issue)} issues)",
+    caption=f"One word cloud per issue (the latest {len(per_issue)} issues)",
     notebook=NOTEBOOK,
     source=RAW_DIR,
 )

@@ -21,15 +21,14 @@ LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
 ISSUE = ""  # issue id to brief; "" = the newest
 TOP_N = 12  # terms shown rising / falling
 MIN_COUNT = 3  # a term needs this many uses in all to be compared
-K_RANGE = [2, 3, 4, 5, 6, 8]  # as in 03-topics: numbers of topics compared
-K = 0  # as in 03-topics: 0 = choose_k's pick
-SEEDS = [0, 1, 2]  # as in 03-topics: the model uses the first
+CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
 setup()
 import os
+from pathlib import Path
 
 import pandas as pd
 
@@ -37,11 +36,12 @@ import analysis
 from analysis.atomic import write_text
 from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from analysis.clouds import word_frequencies, wordcloud_figure
-from analysis.dtm import build_dtm, document_units
+from analysis.dtm import document_units
 from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
 from analysis.token_cache import tokenize_table
-from analysis.topics import article_topics, choose_k, fit_topics, k_table, topic_labels
+from analysis.topic_store import stored_or_fitted, transform
+from analysis.topics import article_topics, topic_labels
 
 # %% [markdown]
 # The issue to brief, and the issues before it that it is compared with (by date; undated issues last).
@@ -85,17 +85,19 @@ changes.tail(TOP_N).iloc[::-1]
 
 # %% [markdown]
 # ## Its articles by topic
-# The model of notebook 03 (NMF on the paragraphs of the whole corpus, K chosen by the same rule,
-# so the labels edited for 03 apply here); each article of the issue with its main topic.
+# The model notebook 03 keeps in `data/processed/models/` (NMF on the paragraphs of the whole
+# corpus, so the labels edited for 03 apply here), applied to this issue's paragraphs without
+# refitting; each article of the issue with its main topic. Only if 03 has not run is the model
+# fitted here, by the same function with its default K search.
 
 # %%
-body = articles[articles["kind"] == "article"].reset_index(drop=True)
-units = document_units(body, "paragraph")
-dtm = build_dtm(units, tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR))
-chosen = K or choose_k(k_table(dtm, K_RANGE, "nmf", seeds=SEEDS))
-model = fit_topics(dtm, chosen, "nmf", seed=SEEDS[0], name="paper-paragraph")
+units = document_units(articles[articles["kind"] == "article"], "paragraph")
+unit_tokens = tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
+stored = stored_or_fitted(f"{CORPUS}-paragraph", "nmf", units, unit_tokens, Path(PROCESSED_DIR) / "models")
+in_issue = (units["issue"] == issue).to_numpy()
+model = transform(stored, units[in_issue], unit_tokens.take(in_issue.nonzero()[0]))
 labels = topic_labels(model, LABELS_DIR)
-mix = article_topics(model)
+mix = article_topics(model).dropna()
 ids = [a for a in mine["article_id"] if a in mix.index]
 topics = pd.DataFrame(
     {

@@ -11,6 +11,7 @@ from analysis.echo import (
     load_congress_reports,
     load_gov_reports,
     national_echo,
+    report_articles,
 )
 from analysis.plots.echo import echo_timeline
 
@@ -80,3 +81,20 @@ def test_timeline_figure_holds_one_row_per_term_and_every_year(reports):
     assert grid.shape == (4, 2025 - 1954 + 1)
     assert grid.mask[:, 1961 - 1954].all() and not grid.mask[:, 2024 - 1954].any()
     assert [label.get_text() for label in ax.get_yticklabels()] == terms
+
+
+def test_reports_become_an_article_table_one_article_per_report(reports):
+    articles = report_articles(reports)
+    assert len(articles) == len(reports) and articles["article_id"].is_unique
+    first = articles.iloc[0]
+    assert first["issue"] == first["article_id"] == "1954" and first["date"] == pd.Timestamp("1954-01-01")
+    assert first["headline"] == reports["title"].iloc[0] and first["text"] == reports["text"].iloc[0]
+
+
+def test_the_reports_are_read_and_cleaned_once_per_process(reports, monkeypatch):
+    import analysis.echo
+
+    monkeypatch.setattr(analysis.echo, "_read_jsonl", lambda path: pytest.fail("read the reports again"))
+    again = load_gov_reports()
+    again.loc[0, "text"] = "改过"
+    assert load_gov_reports().equals(reports)

@@ -7,21 +7,20 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 import analysis
 from analysis.dtm import build_dtm, document_units
-from analysis.echo import load_gov_reports
+from analysis.echo import load_gov_reports, report_articles
 from analysis.paths import RAW
+from analysis.plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
 from analysis.terms import KEEP_SINGLE, TermFilter, stopwords
 from analysis.token_cache import tokenize_many, tokenize_table
 from analysis.topics import (
     article_topics,
     choose_k,
+    clearest_documents,
     document_topics,
     fit_topics,
     k_table,
     npmi_coherence,
-    plot_document_topics,
-    plot_k_table,
-    plot_prevalence,
-    plot_top_words,
+    prevalence_over_time,
     top_word_lists,
     top_words,
     topic_labels,
@@ -46,18 +45,7 @@ def sample_tokens(sample_units):
 @pytest.fixture(scope="module")
 def gov_units():
     """Paragraphs of every fifth government work report (1954-2025): enough text, still fast."""
-    reports = load_gov_reports().iloc[::5]
-    year = reports["year"].astype(int).astype(str)
-    articles = pd.DataFrame(
-        {
-            "article_id": year,
-            "issue": year,
-            "date": pd.to_datetime(year, format="%Y"),
-            "headline": reports["title"],
-            "text": reports["text"],
-        }
-    )
-    return document_units(articles, "paragraph")
+    return document_units(report_articles(load_gov_reports().iloc[::5]), "paragraph")
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +295,27 @@ def test_figures_show_topics_with_chinese_words(gov_model):
     assert heatmap.axes[0].get_images()[0].get_array().shape == shares.shape
     over_time = plot_prevalence(topic_prevalence(gov_model, "year"), gov_model)
     assert len([ax for ax in over_time.axes if ax.get_visible()]) == gov_model.k
+
+
+def test_the_heatmap_shows_at_most_max_rows_the_clearest_of_each_topic(gov_model):
+    shares = document_topics(gov_model)
+    assert len(shares) > 40
+    heatmap = plot_document_topics(shares, gov_model, max_rows=40)
+    assert heatmap.axes[0].get_images()[0].get_array().shape == (40, gov_model.k)
+    assert heatmap.get_size_inches()[1] == plot_document_topics(shares.iloc[:40], gov_model).get_size_inches()[1]
+    shown = clearest_documents(shares, 40)
+    mains = shown.to_numpy().argmax(axis=1)
+    assert sorted(set(mains)) == sorted(set(shares.to_numpy().argmax(axis=1)))  # every main topic is there
+    for topic in set(mains):
+        theirs = shares[shares.to_numpy().argmax(axis=1) == topic].max(axis=1)
+        assert shown[mains == topic].max(axis=1).min() >= theirs.nlargest((mains == topic).sum()).min()
+
+
+def test_prevalence_over_time_keeps_at_most_max_points(gov_model):
+    by_date = topic_prevalence(gov_model, "date")  # one date per report: 11 reports
+    assert prevalence_over_time(gov_model, max_points=len(by_date)).equals(by_date)
+    latest = prevalence_over_time(gov_model, max_points=5)  # 11 years are too many: the latest 5 years
+    assert latest.equals(topic_prevalence(gov_model, "year").iloc[-5:])
+    monthly = topic_prevalence(gov_model, "month")
+    assert (monthly.index == monthly.index.to_period("M").start_time).all()
+    np.testing.assert_allclose(monthly.sum(axis=1), 1)
