@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.atomic import atomic_path, write_csv, write_text
 from analysis.paths import FIGURES
 
+DEFAULT_FOLDER = FIGURES  # where save_figure writes unless told; a notebook sets it from its FIGURES_DIR (setup)
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
 INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated", "digest"]  # digest: SHA-1 of the PNG
@@ -67,7 +68,7 @@ def save_figure(
     and only the index row is refreshed. Otherwise all three files are replaced together or not at all.
     Returns {format: path}.
     """
-    folder = Path(folder or FIGURES)
+    folder = Path(folder or DEFAULT_FOLDER)
     stem = safe_name(name)
     paths = {fmt: folder / f"{stem}.{fmt}" for fmt in FORMATS}
     png = io.BytesIO()
@@ -101,7 +102,7 @@ def save_figure(
 
 def read_index(folder: str | Path | None = None) -> pd.DataFrame:
     """The figure index (figures/index.csv) as a DataFrame; empty if there is none yet."""
-    path = Path(folder or FIGURES) / "index.csv"
+    path = Path(folder or DEFAULT_FOLDER) / "index.csv"
     if not path.is_file():
         return pd.DataFrame(columns=INDEX_COLUMNS)
     index = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

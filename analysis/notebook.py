@@ -7,14 +7,18 @@ import os
 from .paths import ROOT
 
 
-def setup() -> None:
-    """chdir to the project root, CJK font for matplotlib, inline figures with links to their files, wider pandas display."""
+def setup(figures_dir: str | os.PathLike | None = None) -> None:
+    """chdir to the project root, figures saved into `figures_dir` (the notebook's FIGURES_DIR, relative to the
+    project root), CJK font for matplotlib, inline figures with links to their files, wider pandas display."""
     import pandas as pd
 
+    from . import figures
     from .fonts import configure_matplotlib
     from .links import show_figure_links
 
     os.chdir(ROOT)
+    if figures_dir is not None:
+        figures.DEFAULT_FOLDER = (ROOT / figures_dir).resolve()
     configure_matplotlib()
     try:
         get_ipython().run_line_magic("matplotlib", "inline")  # noqa: F821 (defined inside IPython)

@@ -27,11 +27,13 @@ KWIC_WIDTH = 15  # characters of context on each side
 INCLUDE_PHOTOS = True  # count photo captions too (the same rule as notebook 05 and the brief)
 REVIEW = "data/lexicon/slogan_review.csv"  # the researcher's accept / merge / exclude decisions (optional)
 ECHO_TERMS = ["高质量发展", "营商环境", "新质生产力", "招商引资", "一带一路", "改革开放", "四个现代化"]
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
+REPORTS_DIR = "reports"  # where reports (briefs, tables) are written
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
-setup()
+setup(FIGURES_DIR)
 from pathlib import Path
 
 import pandas as pd
@@ -41,12 +43,11 @@ from analysis.atomic import write_csv
 from analysis.candidates import family_counts, read_review, review_lexicon, slogan_candidates
 from analysis.echo import national_echo
 from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
-from analysis.paths import REPORTS
 from analysis.plots.echo import echo_timeline
 from analysis.plots.slogans import plot_matrix, plot_top_slogans
 from analysis.slogans import TYPE_LABELS, extract_slogans, slogan_lexicon
 
-OUT = REPORTS / "02-slogans"
+OUT = Path(REPORTS_DIR) / "02-slogans"
 
 # %% [markdown]
 # The articles, one row each, as the page reader assembled them (column breaks joined, repeated

@@ -30,11 +30,12 @@ K_RANGE = [2, 3, 4, 5, 6, 8]  # numbers of topics to compare
 K = 0  # 0 = take choose_k's pick; any other value overrides it
 SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
-setup()
+setup(FIGURES_DIR)
 from pathlib import Path
 
 import pandas as pd

@@ -29,12 +29,13 @@ LATEST_ISSUES = 12  # issues with a cloud of their own: the latest ones
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
 MASK = ""  # optional image whose white part stays empty, e.g. "data/reference/mask.png"
 SEED = 0
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%
 # %matplotlib inline
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
-setup()
+setup(FIGURES_DIR)
 from pathlib import Path
 
 import pandas as pd

@@ -22,11 +22,13 @@ ISSUE = ""  # issue id to brief; "" = the newest
 TOP_N = 12  # terms shown rising / falling
 MIN_COUNT = 3  # a term needs this many uses in all to be compared
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
+REPORTS_DIR = "reports"  # where reports (briefs, tables) are written
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
-setup()
+setup(FIGURES_DIR)
 import os
 from pathlib import Path
 
@@ -37,7 +39,6 @@ from analysis.atomic import write_text
 from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import document_units
-from analysis.paths import REPORTS
 from analysis.slogans import extract_slogans
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted, transform
@@ -77,7 +78,7 @@ if len(earlier):
     paths = analysis.save_figure(
         fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief"
     )
-    figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], REPORTS)
+    figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
 changes.head(TOP_N)
 
 # %%
@@ -114,7 +115,7 @@ topics
 # %%
 fig = wordcloud_figure(word_frequencies(tokens[mine.index]), title=f"{issue} 词云")
 paths = analysis.save_figure(fig, f"05-{issue}-wordcloud", caption=f"{issue} 词云", notebook="05-latest-issue-brief")
-figures[f"{issue} 词云"] = os.path.relpath(paths["png"], REPORTS)
+figures[f"{issue} 词云"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
 fig
 
 # %% [markdown]
@@ -123,7 +124,7 @@ fig
 
 # %%
 text = brief_markdown(issue, articles, fresh, changes, topics, figures)
-write_text(REPORTS / f"brief-{analysis.figures.safe_name(issue)}.md", text)
+write_text(Path(REPORTS_DIR) / f"brief-{analysis.figures.safe_name(issue)}.md", text)
 print(text)
 
 # %% [markdown]

@@ -16,11 +16,12 @@ K_RANGE = [6, 8, 10, 12, 15, 20]  # numbers of topics to compare
 K = 0  # 0 = choose_k's pick; any other value overrides it
 SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%
 from analysis.notebook import setup  # chdir to project root, configure CJK fonts for matplotlib
 
-setup()
+setup(FIGURES_DIR)
 from pathlib import Path
 
 import analysis

@@ -13,11 +13,12 @@ RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # cache and exports (regenerated)
 GENRES = "data/lexicon/genres.csv"  # the genre codebook
 TOP_N = 15  # people shown in the figures
+FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%
 from analysis.notebook import setup
 
-setup()
+setup(FIGURES_DIR)
 from pathlib import Path
 
 import analysis

@@ -156,6 +156,11 @@ def failed_cell(executed: Path) -> int | str:
     return counts[-1] or max(counts) + 1
 
 
+def figures_folder() -> Path:
+    """Where figures go: figures/, or $NEWSPAPER_FIGURES (tests); every notebook gets it as FIGURES_DIR."""
+    return Path(os.environ.get("NEWSPAPER_FIGURES") or FIGURES)
+
+
 def kernels_import_this_project() -> None:
     """Kernels inherit this environment: put this project first, whatever package the venv was installed from."""
     here = str(ROOT)
@@ -169,6 +174,7 @@ def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> tuple[Path
     out = out_dir / notebook.name
     out_dir.mkdir(parents=True, exist_ok=True)
     declared = declared_parameters(notebook)
+    parameters = {"FIGURES_DIR": str(figures_folder()), "REPORTS_DIR": str(out_dir), **parameters}
     parameters = {k: v for k, v in parameters.items() if k in declared}  # each notebook takes what it declares
     kernels_import_this_project()
     with PeakMemory() as memory:
@@ -200,14 +206,14 @@ def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> tuple[Path
 
 def figures_of(notebook: Path) -> list[str]:
     """The figure files a notebook wrote (figures/NN-*), by name."""
-    return sorted(p.name for p in FIGURES.glob(f"{notebook.name[:2]}-*") if p.is_file())
+    return sorted(p.name for p in figures_folder().glob(f"{notebook.name[:2]}-*") if p.is_file())
 
 
 def reusable(record: dict | None, key: str, out: Path) -> bool:
     """A recorded run with the same key whose executed notebook, HTML and figures are all still there."""
     if not record or record.get("key") != key:
         return False
-    wanted = [out, out.with_suffix(".html"), *(FIGURES / name for name in record.get("figures", []))]
+    wanted = [out, out.with_suffix(".html"), *(figures_folder() / name for name in record.get("figures", []))]
     return all(path.is_file() for path in wanted)
 
 
@@ -245,7 +251,7 @@ def main(argv=None) -> int:
         print(f"    {time.perf_counter() - began:.1f} s, kernel peak {peak_mb:.0f} MB", flush=True)
     print(
         f"Done in {time.perf_counter() - start:.1f} s: {len(executed)} executed, {len(reused)} reused"
-        f"{' (' + ', '.join(reused) + ')' if reused else ''}; reports in {out_dir}/, figures in {FIGURES}/"
+        f"{' (' + ', '.join(reused) + ')' if reused else ''}; reports in {out_dir}/, figures in {figures_folder()}/"
     )
     return 0
 
