@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-KWIC_COLUMNS = ["left", "term", "right", "headline", "issue", "article_id", "start"]
+KWIC_COLUMNS = ["left", "term", "right", "headline", "issue", "article_id", "field", "start"]
 
 
 def slogan_summary(uses: pd.DataFrame) -> pd.DataFrame:
@@ -88,23 +88,24 @@ def cooccurrence(uses: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
 
 
 def kwic(articles: pd.DataFrame, term: str, width: int = 15) -> pd.DataFrame:
-    """Keyword in context: every use of `term` in the articles' text, non-overlapping, in order.
+    """Keyword in context: every use of `term` in the articles' headlines and text, non-overlapping, in order.
 
-    Columns left, term, right, headline, issue, article_id, start; left and right hold up to
-    `width` characters and stop at a paragraph break, so left + term + right is always a
-    substring of the article text. Every printed use is listed, unlike the slogan counts,
-    which count a use repeated by a repeated block once.
+    Columns left, term, right, headline, issue, article_id, field (headline or text), start; left and
+    right hold up to `width` characters and stop at a paragraph break, so left + term + right is always
+    a substring of that field. Every printed use is listed, unlike the slogan counts, which count a
+    use repeated by a repeated block once.
     """
     if not term:
         raise ValueError("kwic needs a non-empty term.")
     rows = []
     for row in articles.itertuples(index=False):
-        text = row.text or ""
-        start = text.find(term)
-        while start != -1:
-            end = start + len(term)
-            left = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
-            right = text[end : end + width].split("\n", 1)[0]
-            rows.append((left, term, right, row.headline, row.issue, row.article_id, start))
-            start = text.find(term, end)
+        for field in ("headline", "text"):
+            text = getattr(row, field) or ""
+            start = text.find(term)
+            while start != -1:
+                end = start + len(term)
+                left = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
+                right = text[end : end + width].split("\n", 1)[0]
+                rows.append((left, term, right, row.headline, row.issue, row.article_id, field, start))
+                start = text.find(term, end)
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)

@@ -38,7 +38,7 @@ def test_slogan_view_lists_each_line_with_issue_date_and_headline(articles, uses
     lines, counts = view.values()
     assert list(lines.columns) == ["issue", "date", "headline", "left", "term", "right"]
     assert set(lines["issue"]) == {"qjp_2024-04-15"} and (lines["headline"] == "清江浦区部署“三夏”生产工作").all()
-    assert len(lines) == counts["uses"].sum() == 1  # the body prints it once (the headline is not body text)
+    assert len(lines) == counts["uses"].sum() == 2  # the headline and the body print it once each
     assert counts["issue"].tolist() == ["qjp_2024-04-15"]
 
 
