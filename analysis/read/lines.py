@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import DATELINE_RE, is_bare_name, parse_byline
+from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
 
 CLOSERS = "。！？!?…；;：:"
 QUOTE_CLOSERS = "”’」』\"'）)"
@@ -111,9 +111,11 @@ def word_across(tail: str, head: str, window: int = 4) -> str:
 
 
 def classify(text: str) -> tuple[str, list[str] | None]:
-    """('furniture'|'byline'|'headline'|'body', byline names or None)."""
+    """('furniture'|'note'|'byline'|'headline'|'body', byline names or None)."""
     if len(text) <= 40 and FURNITURE_RE.match(text):
         return "furniture", None
+    if is_author_note(text):
+        return "note", None
     names = parse_byline(text)
     if names:
         return "byline", names

@@ -26,6 +26,7 @@ from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
+from .headings import split_heading
 from .identity import identify
 from .textio import read_page_text
 from .unit import Unit, end_of_page
@@ -39,10 +40,12 @@ COLUMNS = [
     "headline",
     "kicker",
     "subtitle",
+    "column",
     "reporters",
     "dateline",
     "text",
     "subheads",
+    "author_note",
     "flags",
     "lines",
     "source",
@@ -80,10 +83,12 @@ class Page:
                     "headline": u.headline,
                     "kicker": u.kicker,
                     "subtitle": u.subtitle,
+                    "column": u.column,
                     "reporters": u.reporters,
                     "dateline": u.dateline,
                     "text": "\n".join(p.text for p in u.paras),
                     "subheads": u.subheads,
+                    "author_note": u.author_note,
                     "flags": [f.record() for f in u.flags],
                     "lines": sorted(u.lines),
                     "source": source,
@@ -169,6 +174,8 @@ class _Parser:
         if kind != "byline" and text in self.seen_body:
             self.drop(i, "repeated_block", f"repeated block (same as line {self.seen_body[text]})")
             return i + 1
+        if kind == "note":
+            return self.author_note(i)
         if kind == "byline":
             return self.byline(i, names)
         if kind == "headline":
@@ -181,6 +188,19 @@ class _Parser:
         self.drop(i, "jump_label", f"repeated headline: jump label of “{target.headline}”")
         self.park_current()
         self.label = target
+        return i + 1
+
+    def author_note(self, i: int) -> int:
+        """A trailing note (`（作者为…）`, `（记者 X）`) closes the article above it; it never opens one."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.add_line(line)
+        unit.author_note = " ".join(filter(None, [unit.author_note, text]))
+        if not unit.reporters and "作者" not in text:
+            unit.reporters = split_names(text)
         return i + 1
 
     def byline(self, i: int, names: list) -> int:
@@ -255,13 +275,11 @@ class _Parser:
         unit = self.start(Unit())
         for k in range(i, end):
             unit.add_line(self.blocks[k][0])
-        subtitles = [g for g in group[1:] if g.startswith(("—", "-"))]
-        mains = [g for g in group if g not in subtitles]
-        main = max(mains, key=len)
-        unit.headline = main
-        unit.kicker = " ".join(mains[: mains.index(main)])
-        unit.subtitle = " ".join(mains[mains.index(main) + 1 :] + [s.lstrip("—- ") for s in subtitles])
-        self.headlines.setdefault(main, unit)
+        heading = split_heading(group)
+        unit.headline, unit.kicker, unit.subtitle = heading.headline, heading.kicker, heading.subtitle
+        unit.column = heading.column
+        for g in group:
+            self.headlines.setdefault(g, unit)
         k = end
         if self.blocks.kind(k) == "byline":
             unit.reporters = list(self.blocks.names(k))

@@ -25,10 +25,12 @@ class Unit:
     headline: str = ""
     kicker: str = ""
     subtitle: str = ""
+    column: str = ""
     reporters: list = field(default_factory=list)
     dateline: str = ""
     paras: list[Paragraph] = field(default_factory=list)
     subheads: list = field(default_factory=list)
+    author_note: str = ""
     flags: list[Flag] = field(default_factory=list)
     lines: list = field(default_factory=list)
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
