@@ -46,13 +46,25 @@ class Blocks:
         return self._bigrams[i]
 
     def group_end(self, i: int, headlines: dict) -> int:
-        """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0."""
-        j = i
-        while j < len(self) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in headlines:
+        """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0.
+
+        A line too long or too comma-split for a headline may still be one when a byline or a
+        dateline follows the group (strong evidence), right under it if it is the group's first line.
+        """
+        j, loose = i, False
+        while j < len(self) and j - i < 3 and self.text(j) not in headlines:
+            if self.kind(j) != "headline":
+                if self.kind(j) != "body" or not L.is_heading_candidate(self.text(j)) or L.is_lead(self.text(j)):
+                    break
+                loose = True
             j += 1
             nxt = self.kind(j)
-            if nxt == "byline":
+            if nxt == "byline" or (nxt == "body" and L.DATELINE_RE.match(self.text(j))):
                 return j
+            if loose:
+                if j == i + 1:
+                    return 0  # a loose first line needs the byline right under it (else: a cut sentence)
+                continue
             if nxt == "body" and L.is_lead(self.text(j)):
                 return j
             if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":

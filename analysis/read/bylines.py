@@ -20,9 +20,13 @@ ROLE_RE = re.compile(ROLE)
 BYLINE_RE = re.compile(
     rf"^[{MARKS}]?\s*[（(]?\s*{ROLE}\s*[:：]?\s*[\u4e00-\u9fff][\u4e00-\u9fff\s、，,/／（）()]*?(?:\s*(?:摄影?|报道|整理|文))?\s*[）)]?$"
 )
-CREDIT_TAIL_RE = re.compile(rf"[（(]?\s*((?:{ROLE}\s*)?(?:{NAME}[\s、]*){{1,4}})\s*摄\s*[）)]?$")
+PADDED_NAME = r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,2}"  # 李 博, 郑  强
+AGENCY_TAG = r"(?:\s*[（(][\u4e00-\u9fff]{2,8}[）)])?"  # 摄（人民视觉）
+CREDIT_TAIL_RE = re.compile(
+    rf"[（(]?\s*((?:{ROLE}\s*)?(?:(?:{PADDED_NAME}|{NAME})[\s、]*){{1,4}})\s*摄\s*[）)]?{AGENCY_TAG}$"
+)
 DATELINE_RE = re.compile(
-    r"^(据?(?:本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{1,16}?电|本台消息|央视网消息"
+    r"^(据?(?:本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{0,16}?电|本台消息|央视网消息"
     r"|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电))"
     r"\s*(?:[（(]([^）)]{1,40})[）)])?[\s，,:：]*"
 )
@@ -57,9 +61,10 @@ def parse_byline(line: str) -> list[str] | None:
     """Names if `line` is a byline or photo credit, else None."""
     if len(line) > 50 or any(p in line for p in "。！？；“”"):
         return None
-    if not BYLINE_RE.match(line) and not (line.endswith("摄") and CREDIT_TAIL_RE.search(line) and len(line) <= 20):
+    credit = CREDIT_TAIL_RE.search(line) if len(line) <= 24 else None
+    if not BYLINE_RE.match(line) and not (credit and credit.start() == 0):
         return None
-    names = split_names(line)
+    names = split_names(credit[1] if credit else line)
     return names or None
 
 

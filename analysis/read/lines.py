@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .headings import split_column
 from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
 
 CLOSERS = "。！？!?…；;：:"
@@ -46,10 +47,24 @@ def is_headline_like(text: str) -> bool:
     """
     if len(text) > HEADLINE_MAX or "。" in text or text[-1] in OPEN_ENDS or text[0] in MID_START:
         return False
+    text, column = split_column(text)
+    if column:
+        return True
     parts = [len(p) for p in re.split("[，,]", text)]
     if len(parts) > 1 and (max(parts) > 10 or max(parts) - min(parts) > 2):
         return False
     return HAN_RE.search(text) is not None
+
+
+def is_heading_candidate(text: str) -> bool:
+    """Could this line be a heading line if a byline or dateline follows it (`云南设立监理中心，旅游购物30天内可无理由退款`)?"""
+    return (
+        len(text) <= HEADLINE_MAX + 5
+        and not any(c in text for c in "。；;")
+        and text[-1] not in OPEN_ENDS
+        and text[0] not in MID_START
+        and HAN_RE.search(text) is not None
+    )
 
 
 SUBHEAD_NUMBER_RE = re.compile(

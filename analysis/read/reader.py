@@ -178,10 +178,17 @@ class _Parser:
             return self.author_note(i)
         if kind == "byline":
             return self.byline(i, names)
-        if kind == "headline":
+        if kind == "headline" or self.loose_heading(i):
             return self.headline(i)
         self.body(i)
         return i + 1
+
+    def loose_heading(self, i: int) -> bool:
+        """A line too long or comma-split for a headline opens a heading group a byline or dateline follows,
+        unless it continues a sentence left open."""
+        if self.current is not None and self.current.open:
+            return False
+        return L.is_heading_candidate(self.blocks.text(i)) and bool(self.blocks.group_end(i, self.headlines))
 
     def jump_label(self, i: int) -> int:
         target = self.headlines[self.blocks.text(i)]
