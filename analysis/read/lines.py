@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .headings import split_column
 from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
+from .headings import split_column
 
 CLOSERS = "。！？!?…；;：:"
 QUOTE_CLOSERS = "”’」』\"'）)"

@@ -236,7 +236,7 @@ class _Parser:
         cur = self.current
         nxt = self.blocks.text(i + 1) if i + 1 < len(self.blocks) else ""
         runs_on = (
-            self.blocks.kind(i + 1) != "byline"
+            self.blocks.kind(i + 1) == "body"
             and nxt
             and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
         )

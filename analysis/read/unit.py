@@ -38,7 +38,9 @@ class Unit:
 
     @property
     def open(self) -> bool:
-        return bool(self.paras) and not self.paras[-1].is_subhead and not L.is_closed(self.paras[-1].text)
+        """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on)."""
+        last = self.paras[-1] if self.paras else None
+        return bool(last) and not last.is_subhead and not L.is_closed(last.text) and bool(L.HAN_RE.search(last.text))
 
     @property
     def tail(self) -> str:
@@ -85,3 +87,16 @@ def end_of_page(unit: Unit):
         unit.flag("ends_mid_sentence")
     if unit.kind == "article" and not unit.headline:
         unit.flag("no_headline")
+    for reason in doubts(unit):
+        unit.flag("doubtful", detail=reason)
+
+
+def doubts(unit: Unit) -> list[str]:
+    """Why a unit may not be a real article (a page that is not a newspaper page reads into such items)."""
+    text = "".join(p.text for p in unit.paras) + unit.headline
+    reasons = []
+    if len(L.HAN_RE.findall(text)) < 0.5 * len(text.replace(" ", "")):
+        reasons.append("mostly not Chinese text")
+    if unit.kind == "article" and not unit.headline and not unit.dateline and not unit.reporters:
+        reasons.append("no headline, byline or dateline")
+    return reasons
