@@ -18,6 +18,8 @@ class Blocks:
         self.items = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
         self._bigrams: dict = {}
+        seen = Counter(t for (_, t), (k, _) in zip(blocks, self.kinds) if k == "headline")
+        self.repeated = {t for t, n in seen.items() if n > 1}  # headlines printed again as jump labels
 
     def __len__(self) -> int:
         return len(self.items)

@@ -23,7 +23,7 @@ BYLINE_RE = re.compile(
 PADDED_NAME = r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,2}"  # 李 博, 郑  强
 AGENCY_TAG = r"(?:\s*[（(][\u4e00-\u9fff]{2,8}[）)])?"  # 摄（人民视觉）
 CREDIT_TAIL_RE = re.compile(
-    rf"[（(]?\s*((?:{ROLE}\s*)?(?:(?:{PADDED_NAME}|{NAME})[\s、]*){{1,4}})\s*摄\s*[）)]?{AGENCY_TAG}$"
+    rf"[（(]?\s*((?:{ROLE}\s*)?(?:(?:{PADDED_NAME}|{NAME})[\s、]*){{1,4}})\s*摄(?:影报道|影)?\s*[）)]?{AGENCY_TAG}$"
 )
 DATELINE_RE = re.compile(
     r"^(据?(?:本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{0,16}?电|本台消息|央视网消息"

@@ -26,7 +26,7 @@ from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
-from .headings import split_heading
+from .headings import split_column, split_heading
 from .identity import identify
 from .textio import read_page_text
 from .unit import Unit, end_of_page
@@ -241,6 +241,8 @@ class _Parser:
             and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
+        if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
+            return self.article(i, i + 1)
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
@@ -269,6 +271,13 @@ class _Parser:
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
+
+    def is_headline_by_evidence(self, i: int) -> bool:
+        """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
+        printed again later on the page (its jump label), and a paragraph follows it."""
+        text = self.blocks.text(i)
+        tagged = bool(split_column(text)[1])
+        return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.repeated)
 
     def trailing_headline(self, i: int):
         unit = self.current
