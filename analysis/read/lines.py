@@ -67,16 +67,6 @@ def is_heading_candidate(text: str) -> bool:
     )
 
 
-SUBHEAD_NUMBER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])"
-)
-
-
-def is_subhead_like(text: str) -> bool:
-    """A subhead inside an article: numbered, two balanced phrases, or short."""
-    return bool(SUBHEAD_NUMBER_RE.match(text)) or "，" in text or len(text) <= 12
-
-
 def starts_mid_sentence(text: str) -> bool:
     """Does a block visibly begin inside a sentence (`力，提升…`, `的足迹…`, `年的…`)?"""
     if text[0] in MID_START:

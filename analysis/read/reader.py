@@ -258,14 +258,6 @@ class _Parser:
         photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
-        if (
-            cur is not None
-            and cur.paras
-            and not L.is_subhead_like(self.blocks.text(i))
-            and self.blocks.kind(i + 1) == "body"
-        ):
-            self.body(i)  # a paragraph's first column line, not a subhead
-            return i + 1
         if cur is not None and cur.paras:
             cur.subheads.append(self.blocks.text(i))
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
