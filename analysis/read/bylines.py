@@ -61,7 +61,7 @@ def parse_byline(line: str) -> list[str] | None:
     """Names if `line` is a byline or photo credit, else None."""
     if len(line) > 50 or any(p in line for p in "。！？；“”"):
         return None
-    credit = CREDIT_TAIL_RE.search(line) if len(line) <= 24 else None
+    credit = CREDIT_TAIL_RE.search(line) if len(line) <= 24 and "摄" in line else None
     if not BYLINE_RE.match(line) and not (credit and credit.start() == 0):
         return None
     names = split_names(credit[1] if credit else line)

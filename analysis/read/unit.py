@@ -95,7 +95,7 @@ def doubts(unit: Unit) -> list[str]:
     """Why a unit may not be a real article (a page that is not a newspaper page reads into such items)."""
     text = "".join(p.text for p in unit.paras) + unit.headline
     reasons = []
-    if len(L.HAN_RE.findall(text)) < 0.5 * len(text.replace(" ", "")):
+    if len(L.NON_HAN_RE.sub("", text)) < 0.5 * len(text.replace(" ", "")):
         reasons.append("mostly not Chinese text")
     if unit.kind == "article" and not unit.headline and not unit.dateline and not unit.reporters:
         reasons.append("no headline, byline or dateline")
