@@ -82,3 +82,4 @@ def test_trailing_author_note_closes_the_article_and_is_never_a_headline():
     assert list(df["column"]) == ["大家手笔", ""]
     assert list(df["author_note"]) == ["（作者单位：某某大学）", "（记者 李强）"]
     assert df["reporters"].iloc[1] == ["李强"]
+    assert [t.split("\n")[-1] for t in df["text"]] == list(df["author_note"])  # printed where the paper put it

@@ -198,13 +198,14 @@ class _Parser:
         return i + 1
 
     def author_note(self, i: int) -> int:
-        """A trailing note (`（作者为…）`, `（记者 X）`) closes the article above it; it never opens one."""
+        """A trailing note (`（作者为…）`, `（记者 X）`) closes the article above it (its last paragraph and
+        its `author_note`); it never opens one."""
         line, text = self.blocks[i]
         unit = self.current
         if unit is None:
             unit = self.start(Unit())
             unit.flag("fragment", line)
-        unit.add_line(line)
+        unit.new_para(text, line, note=True)  # printed where the paper put it, and kept apart
         unit.author_note = " ".join(filter(None, [unit.author_note, text]))
         if not unit.reporters and "作者" not in text:
             unit.reporters = split_names(text)

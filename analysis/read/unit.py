@@ -10,11 +10,12 @@ from .flags import Flag
 
 @dataclass
 class Paragraph:
-    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead."""
+    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead or a note."""
 
     text: str
     lines: list[int]
     is_subhead: bool = False
+    is_note: bool = False  # a trailing author note (`（作者为…）`): printed text that closes the article
 
 
 @dataclass
@@ -40,7 +41,9 @@ class Unit:
     def open(self) -> bool:
         """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on)."""
         last = self.paras[-1] if self.paras else None
-        return bool(last) and not last.is_subhead and not L.is_closed(last.text) and bool(L.HAN_RE.search(last.text))
+        if not last or last.is_subhead or last.is_note:
+            return False
+        return not L.is_closed(last.text) and bool(L.HAN_RE.search(last.text))
 
     @property
     def tail(self) -> str:
@@ -59,8 +62,8 @@ class Unit:
     def add_line(self, line: int):
         self.lines.append(line)
 
-    def new_para(self, text: str, line: int, subhead: bool = False):
-        self.paras.append(Paragraph(text, [line], subhead))
+    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False):
+        self.paras.append(Paragraph(text, [line], subhead, note))
         self.lines.append(line)
         self._grow(text)
 
