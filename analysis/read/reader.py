@@ -239,7 +239,7 @@ class _Parser:
         runs_on = (
             self.blocks.kind(i + 1) == "body"
             and nxt
-            and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
+            and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
