@@ -18,8 +18,24 @@ class Blocks:
         self.items = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
         self._bigrams: dict = {}
-        seen = Counter(t for (_, t), (k, _) in zip(blocks, self.kinds) if k == "headline")
-        self.repeated = {t for t, n in seen.items() if n > 1}  # headlines printed again as jump labels
+        self.labelled = self._jump_labelled()
+
+    def _jump_labelled(self) -> set:
+        """Headline-shaped lines printed again later over different text: their jump labels.
+
+        A line repeated together with the block under it is a repeated block, not a label.
+        """
+        first, labelled = {}, set()
+        for i, ((_, text), (kind, _)) in enumerate(zip(self.items, self.kinds)):
+            if kind != "headline":
+                continue
+            if text in first and self.text_at(first[text] + 1) != self.text_at(i + 1):
+                labelled.add(text)
+            first.setdefault(text, i)
+        return labelled
+
+    def text_at(self, i: int) -> str:
+        return self.items[i][1] if i < len(self.items) else ""
 
     def __len__(self) -> int:
         return len(self.items)

@@ -270,7 +270,7 @@ class _Parser:
         printed again later on the page (its jump label), and a paragraph follows it."""
         text = self.blocks.text(i)
         tagged = bool(split_column(text)[1])
-        return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.repeated)
+        return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.labelled)
 
     def trailing_headline(self, i: int):
         unit = self.current
