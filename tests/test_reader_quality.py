@@ -83,3 +83,22 @@ def test_trailing_author_note_closes_the_article_and_is_never_a_headline():
     assert list(df["author_note"]) == ["（作者单位：某某大学）", "（记者 李强）"]
     assert df["reporters"].iloc[1] == ["李强"]
     assert [t.split("\n")[-1] for t in df["text"]] == list(df["author_note"])  # printed where the paper put it
+
+
+def test_a_photo_printed_while_an_article_waits_for_its_jumped_tail():
+    page = "\n\n".join(
+        [
+            "我市启动春季植树活动",
+            "本报记者  李  强",
+            "本报讯 连日来，我市各地掀起植树造林热潮，共植",
+            "图片报道",
+            "清明将至，茶园青翠，当地种植茶叶5万多亩，做大做强品牌，带",
+            "领茶农致富。图为茶农在采茶。",
+            "王丽娟摄",
+            "树50余万株。",
+        ]
+    )
+    df = parse_page(page).articles()
+    assert list(zip(df["kind"], df["headline"])) == [("article", "我市启动春季植树活动"), ("photo", "图片报道")]
+    assert df["text"].iloc[0].endswith("共植树50余万株。")
+    assert df["reporters"].iloc[1] == ["王丽娟"]

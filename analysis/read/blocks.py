@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lines as L
-from .bylines import is_bare_name
+from .bylines import is_bare_name, is_photo_credit
 
 
 class Blocks:
@@ -92,13 +92,13 @@ class Blocks:
         return 0
 
     def photo_end(self, i: int) -> int:
-        """A photo: title, one or two caption blocks, then a credit that no body follows."""
+        """A photo: title, one or two caption blocks, then a photo credit (`王丽娟摄`) or a byline no paragraph follows."""
         j = i + 1
         while j < len(self) and j - i <= 2 and self.kind(j) == "body":
             j += 1
         if j == i + 1:
             return 0
-        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
+        if self.kind(j) == "byline" and (self.kind(j + 1) != "body" or is_photo_credit(self.text(j))):
             return j + 1
         caption = self.text(j - 1)
         if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":

@@ -68,6 +68,11 @@ def parse_byline(line: str) -> list[str] | None:
     return names or None
 
 
+def is_photo_credit(line: str) -> bool:
+    """A line holding only a photographer's credit: `王丽娟摄`, `宋 文摄（人民视觉）`, `（新华社记者 X 摄）`."""
+    return len(line) <= 24 and "摄" in line and bool(CREDIT_TAIL_RE.match(line))
+
+
 def is_bare_name(line: str) -> bool:
     """A line holding only one to three names (a commentary's author line, `张  伟` padded or not)."""
     line = line.strip(MARKS + " ")

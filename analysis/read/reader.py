@@ -244,6 +244,9 @@ class _Parser:
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
+        photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
+        if photo_end and cur is not None and cur.open:
+            return self.photo(i, photo_end)  # a photo printed while an article waits for its jumped tail
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
