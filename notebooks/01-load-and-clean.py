@@ -98,6 +98,16 @@ print(example["text"])
 # %%
 analysis.export_csv(articles, f"{PROCESSED_DIR}/articles.csv")
 
+# %% [markdown]
+# ## Pages to check by hand
+# Per page: how many items it read into, how many are doubtful (not a newspaper item: no
+# headline, byline or dateline, or mostly not Chinese text), and why.
+
+# %%
+from analysis.read import page_quality
+
+page_quality(articles)
+
 # %%
 from analysis.links import links
 

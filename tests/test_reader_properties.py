@@ -127,3 +127,43 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
     for row, art in zip(df.itertuples(), arts):
         assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])
         assert row.reporters == art["byline"].split()[1:]
+
+
+KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
+COLUMN_TAGS = ["钟声", "国际视点", "关注改革最后一公里"]
+NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院）", "（记者 蒲蔚）", "（陈子晗、刘然参与采写）"]
+
+
+@st.composite
+def party_pages(draw):
+    """Party-paper conventions: kickers, column tags, padded bylines, trailing author notes, short items."""
+    arts = draw(articles())
+    blocks, expected = [], []
+    for art in arts:
+        head = art["headline"]
+        tag = draw(st.sampled_from(["", *COLUMN_TAGS]))
+        if draw(st.booleans()):
+            blocks.append(draw(st.sampled_from(KICKERS)))
+        blocks.append(head + (f"（{tag}）" if tag else ""))
+        short = draw(st.booleans())
+        if short:
+            blocks.append("本报电 " + art["paras"][0].removeprefix("本报讯 日前，"))
+        else:
+            blocks.append("本报记者  " + "  ".join(art["byline"].split()[1:]))
+            blocks += art["paras"]
+        note = draw(st.sampled_from(["", *NOTES]))
+        if note:
+            blocks.append(note)
+        expected.append((head, tag, note))
+    return expected, "\n\n".join(blocks)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(party_pages())
+def test_party_paper_conventions_give_back_the_articles(generated):
+    expected, text = generated
+    page = parse_page(text)
+    nonblank = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert placed_lines(page) == nonblank
+    df = page.articles()
+    assert list(zip(df["headline"], df["column"], df["author_note"])) == expected

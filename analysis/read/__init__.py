@@ -8,7 +8,7 @@ and date; flags are the structured repairs and notes.
 """
 
 from .corpus import export_csv, load_corpus
-from .flags import Flag, flag_table, flag_texts, repairs_by_kind
+from .flags import Flag, flag_table, flag_texts, page_quality, repairs_by_kind
 from .identity import identify
 from .reader import parse_page, read_issue, read_page
 from .textio import RawFileError
@@ -25,4 +25,5 @@ __all__ = [
     "flag_table",
     "flag_texts",
     "repairs_by_kind",
+    "page_quality",
 ]

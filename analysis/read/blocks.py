@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lines as L
-from .bylines import is_bare_name
+from .bylines import is_bare_name, is_photo_credit
 
 
 class Blocks:
@@ -18,6 +18,24 @@ class Blocks:
         self.items = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
         self._bigrams: dict = {}
+        self.labelled = self._jump_labelled()
+
+    def _jump_labelled(self) -> set:
+        """Headline-shaped lines printed again later over different text: their jump labels.
+
+        A line repeated together with the block under it is a repeated block, not a label.
+        """
+        first, labelled = {}, set()
+        for i, ((_, text), (kind, _)) in enumerate(zip(self.items, self.kinds)):
+            if kind != "headline":
+                continue
+            if text in first and self.text_at(first[text] + 1) != self.text_at(i + 1):
+                labelled.add(text)
+            first.setdefault(text, i)
+        return labelled
+
+    def text_at(self, i: int) -> str:
+        return self.items[i][1] if i < len(self.items) else ""
 
     def __len__(self) -> int:
         return len(self.items)
@@ -46,13 +64,25 @@ class Blocks:
         return self._bigrams[i]
 
     def group_end(self, i: int, headlines: dict) -> int:
-        """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0."""
-        j = i
-        while j < len(self) and j - i < 3 and self.kind(j) == "headline" and self.text(j) not in headlines:
+        """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0.
+
+        A line too long or too comma-split for a headline may still be one when a byline or a
+        dateline follows the group (strong evidence), right under it if it is the group's first line.
+        """
+        j, loose = i, False
+        while j < len(self) and j - i < 3 and self.text(j) not in headlines:
+            if self.kind(j) != "headline":
+                if self.kind(j) != "body" or not L.is_heading_candidate(self.text(j)) or L.is_lead(self.text(j)):
+                    break
+                loose = True
             j += 1
             nxt = self.kind(j)
-            if nxt == "byline":
+            if nxt == "byline" or (nxt == "body" and L.DATELINE_RE.match(self.text(j))):
                 return j
+            if loose:
+                if j == i + 1:
+                    return 0  # a loose first line needs the byline right under it (else: a cut sentence)
+                continue
             if nxt == "body" and L.is_lead(self.text(j)):
                 return j
             if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
@@ -62,13 +92,13 @@ class Blocks:
         return 0
 
     def photo_end(self, i: int) -> int:
-        """A photo: title, one or two caption blocks, then a credit that no body follows."""
+        """A photo: title, one or two caption blocks, then a photo credit (`王丽娟摄`) or a byline no paragraph follows."""
         j = i + 1
         while j < len(self) and j - i <= 2 and self.kind(j) == "body":
             j += 1
         if j == i + 1:
             return 0
-        if self.kind(j) == "byline" and self.kind(j + 1) != "body":
+        if self.kind(j) == "byline" and (self.kind(j + 1) != "body" or is_photo_credit(self.text(j))):
             return j + 1
         caption = self.text(j - 1)
         if j - i == 2 and ("图为" in caption or caption.rstrip("）)").endswith("摄")) and self.kind(j) != "body":

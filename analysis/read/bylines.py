@@ -2,7 +2,7 @@
 
 Conventions handled (Chinese papers): `■通讯员 蒲蔚 石华岳`, `本报记者  季  芳` (names padded
 with spaces), `本报通讯员 X  记者 Y`, `文/图 X`, `X 摄`, and datelines that open a lead such as
-`本报讯（记者 X）`, `本报4月3日讯`, `新华社北京3月24日电（记者 X、Y）`.
+`本报讯（记者 X）`, `本报4月3日讯`, `据新华社…电`, trailing notes `（作者为…）`, `新华社北京3月24日电（记者 X、Y）`.
 """
 
 from __future__ import annotations
@@ -20,10 +20,14 @@ ROLE_RE = re.compile(ROLE)
 BYLINE_RE = re.compile(
     rf"^[{MARKS}]?\s*[（(]?\s*{ROLE}\s*[:：]?\s*[\u4e00-\u9fff][\u4e00-\u9fff\s、，,/／（）()]*?(?:\s*(?:摄影?|报道|整理|文))?\s*[）)]?$"
 )
-CREDIT_TAIL_RE = re.compile(rf"[（(]?\s*((?:{ROLE}\s*)?(?:{NAME}[\s、]*){{1,4}})\s*摄\s*[）)]?$")
+PADDED_NAME = r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,2}"  # 李 博, 郑  强
+AGENCY_TAG = r"(?:\s*[（(][\u4e00-\u9fff]{2,8}[）)])?"  # 摄（人民视觉）
+CREDIT_TAIL_RE = re.compile(
+    rf"[（(]?\s*((?:{ROLE}\s*)?(?:(?:{PADDED_NAME}|{NAME})[\s、]*){{1,4}})\s*摄(?:影报道|影)?\s*[）)]?{AGENCY_TAG}$"
+)
 DATELINE_RE = re.compile(
-    r"^(本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{1,16}?电|本台消息|央视网消息"
-    r"|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电)"
+    r"^(据?(?:本报讯|本报[\u4e00-\u9fff\d]{0,12}?讯|本报[\u4e00-\u9fff\d]{0,16}?电|本台消息|央视网消息"
+    r"|(?:新华社|中新社|中新网|人民网|新华网|央广网)[\u4e00-\u9fff\d]{0,16}?电))"
     r"\s*(?:[（(]([^）)]{1,40})[）)])?[\s，,:：]*"
 )
 NOT_NAMES = {"记者", "通讯员", "本报", "摄影", "报道", "整理", "实习生", "编辑", "来源", "作者"}
@@ -57,10 +61,16 @@ def parse_byline(line: str) -> list[str] | None:
     """Names if `line` is a byline or photo credit, else None."""
     if len(line) > 50 or any(p in line for p in "。！？；“”"):
         return None
-    if not BYLINE_RE.match(line) and not (line.endswith("摄") and CREDIT_TAIL_RE.search(line) and len(line) <= 20):
+    credit = CREDIT_TAIL_RE.search(line) if len(line) <= 24 and "摄" in line else None
+    if not BYLINE_RE.match(line) and not (credit and credit.start() == 0):
         return None
-    names = split_names(line)
+    names = split_names(credit[1] if credit else line)
     return names or None
+
+
+def is_photo_credit(line: str) -> bool:
+    """A line holding only a photographer's credit: `王丽娟摄`, `宋 文摄（人民视觉）`, `（新华社记者 X 摄）`."""
+    return len(line) <= 24 and "摄" in line and bool(CREDIT_TAIL_RE.match(line))
 
 
 def is_bare_name(line: str) -> bool:
@@ -70,6 +80,17 @@ def is_bare_name(line: str) -> bool:
         return False
     names = split_names(line)
     return 0 < len(names) <= 3 and "".join(names) == re.sub(r"[\s、]", "", line) and all(len(n) <= 3 for n in names)
+
+
+AUTHOR_NOTE_RE = re.compile(r"^[（(][^（）()。！？]{2,60}[）)]$")
+
+
+def is_author_note(line: str) -> bool:
+    """A parenthesised line that closes an article: `（作者为…）`, `（记者 X）`, `（X、Y参与采写）`, `（新华社…电）`.
+
+    A photo credit (`（新华社记者 X 摄）`) is not one.
+    """
+    return bool(AUTHOR_NOTE_RE.match(line)) and not line[1:-1].rstrip().endswith("摄")
 
 
 def split_dateline(paragraph: str) -> tuple[str, list[str], str]:

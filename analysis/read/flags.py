@@ -24,6 +24,7 @@ SENTENCES = {
     "byline_without_headline": "no headline above the byline{in_parens}",
     "dateline_without_headline": "no headline: the item opens with its dateline{in_parens}",
     "fragment": "fragment without headline or byline{in_parens}",
+    "doubtful": "doubtful item: {detail}",
     # page notes
     "decoded": "decoded from {detail}",
     "bad_bytes": "undecodable bytes replaced by \ufffd: {detail}",
@@ -88,3 +89,17 @@ def repairs_by_kind(articles: pd.DataFrame) -> pd.DataFrame:
     """How many flags of each kind each issue got: kinds as rows, issues as columns."""
     flags = flag_table(articles)
     return flags.pivot_table(index="kind", columns="issue", values="article_id", aggfunc="count", fill_value=0)
+
+
+QUALITY_COLUMNS = ["issue", "items", "doubtful", "why"]
+
+
+def page_quality(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per page: how many items it read into, how many are doubtful, and why (reasons with counts)."""
+    rows = []
+    for issue, page in articles.groupby("issue", sort=False):
+        reasons = pd.Series([r["detail"] for flags in page["flags"] for r in flags if r["kind"] == "doubtful"])
+        why = "; ".join(f"{reason} ×{n}" for reason, n in reasons.value_counts().items())
+        doubtful = sum(any(r["kind"] == "doubtful" for r in flags) for flags in page["flags"])
+        rows.append({"issue": issue, "items": len(page), "doubtful": doubtful, "why": why})
+    return pd.DataFrame(rows, columns=QUALITY_COLUMNS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import DATELINE_RE, is_bare_name, parse_byline
+from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
+from .headings import split_column
 
 CLOSERS = "。！？!?…；;：:"
 QUOTE_CLOSERS = "”’」』\"'）)"
@@ -46,20 +47,24 @@ def is_headline_like(text: str) -> bool:
     """
     if len(text) > HEADLINE_MAX or "。" in text or text[-1] in OPEN_ENDS or text[0] in MID_START:
         return False
+    text, column = split_column(text)
+    if column:
+        return True
     parts = [len(p) for p in re.split("[，,]", text)]
     if len(parts) > 1 and (max(parts) > 10 or max(parts) - min(parts) > 2):
         return False
     return HAN_RE.search(text) is not None
 
 
-SUBHEAD_NUMBER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])"
-)
-
-
-def is_subhead_like(text: str) -> bool:
-    """A subhead inside an article: numbered, two balanced phrases, or short."""
-    return bool(SUBHEAD_NUMBER_RE.match(text)) or "，" in text or len(text) <= 12
+def is_heading_candidate(text: str) -> bool:
+    """Could this line be a heading line if a byline or dateline follows it (`云南设立监理中心，旅游购物30天内可无理由退款`)?"""
+    return (
+        len(text) <= HEADLINE_MAX + 5
+        and not any(c in text for c in "。；;")
+        and text[-1] not in OPEN_ENDS
+        and text[0] not in MID_START
+        and HAN_RE.search(text) is not None
+    )
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -111,9 +116,11 @@ def word_across(tail: str, head: str, window: int = 4) -> str:
 
 
 def classify(text: str) -> tuple[str, list[str] | None]:
-    """('furniture'|'byline'|'headline'|'body', byline names or None)."""
+    """('furniture'|'note'|'byline'|'headline'|'body', byline names or None)."""
     if len(text) <= 40 and FURNITURE_RE.match(text):
         return "furniture", None
+    if is_author_note(text):
+        return "note", None
     names = parse_byline(text)
     if names:
         return "byline", names

@@ -26,6 +26,7 @@ from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
+from .headings import split_column, split_heading
 from .identity import identify
 from .textio import read_page_text
 from .unit import Unit, end_of_page
@@ -39,10 +40,12 @@ COLUMNS = [
     "headline",
     "kicker",
     "subtitle",
+    "column",
     "reporters",
     "dateline",
     "text",
     "subheads",
+    "author_note",
     "flags",
     "lines",
     "source",
@@ -80,10 +83,12 @@ class Page:
                     "headline": u.headline,
                     "kicker": u.kicker,
                     "subtitle": u.subtitle,
+                    "column": u.column,
                     "reporters": u.reporters,
                     "dateline": u.dateline,
                     "text": "\n".join(p.text for p in u.paras),
                     "subheads": u.subheads,
+                    "author_note": u.author_note,
                     "flags": [f.record() for f in u.flags],
                     "lines": sorted(u.lines),
                     "source": source,
@@ -169,18 +174,41 @@ class _Parser:
         if kind != "byline" and text in self.seen_body:
             self.drop(i, "repeated_block", f"repeated block (same as line {self.seen_body[text]})")
             return i + 1
+        if kind == "note":
+            return self.author_note(i)
         if kind == "byline":
             return self.byline(i, names)
-        if kind == "headline":
+        if kind == "headline" or self.loose_heading(i):
             return self.headline(i)
         self.body(i)
         return i + 1
+
+    def loose_heading(self, i: int) -> bool:
+        """A line too long or comma-split for a headline opens a heading group a byline or dateline follows,
+        unless it continues a sentence left open."""
+        if self.current is not None and self.current.open:
+            return False
+        return L.is_heading_candidate(self.blocks.text(i)) and bool(self.blocks.group_end(i, self.headlines))
 
     def jump_label(self, i: int) -> int:
         target = self.headlines[self.blocks.text(i)]
         self.drop(i, "jump_label", f"repeated headline: jump label of “{target.headline}”")
         self.park_current()
         self.label = target
+        return i + 1
+
+    def author_note(self, i: int) -> int:
+        """A trailing note (`（作者为…）`, `（记者 X）`) closes the article above it (its last paragraph and
+        its `author_note`); it never opens one."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.new_para(text, line, note=True)  # printed where the paper put it, and kept apart
+        unit.author_note = " ".join(filter(None, [unit.author_note, text]))
+        if not unit.reporters and "作者" not in text:
+            unit.reporters = split_names(text)
         return i + 1
 
     def byline(self, i: int, names: list) -> int:
@@ -209,11 +237,16 @@ class _Parser:
         cur = self.current
         nxt = self.blocks.text(i + 1) if i + 1 < len(self.blocks) else ""
         runs_on = (
-            self.blocks.kind(i + 1) != "byline"
+            self.blocks.kind(i + 1) == "body"
             and nxt
-            and (L.word_across(self.blocks.text(i), nxt) or L.starts_mid_sentence(nxt))
+            and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
+        if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
+            return self.article(i, i + 1)
+        photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
+        if photo_end and cur is not None and cur.open:
+            return self.photo(i, photo_end)  # a photo printed while an article waits for its jumped tail
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
@@ -229,19 +262,18 @@ class _Parser:
         photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
-        if (
-            cur is not None
-            and cur.paras
-            and not L.is_subhead_like(self.blocks.text(i))
-            and self.blocks.kind(i + 1) == "body"
-        ):
-            self.body(i)  # a paragraph's first column line, not a subhead
-            return i + 1
         if cur is not None and cur.paras:
             cur.subheads.append(self.blocks.text(i))
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
+
+    def is_headline_by_evidence(self, i: int) -> bool:
+        """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
+        printed again later on the page (its jump label), and a paragraph follows it."""
+        text = self.blocks.text(i)
+        tagged = bool(split_column(text)[1])
+        return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.labelled)
 
     def trailing_headline(self, i: int):
         unit = self.current
@@ -255,13 +287,11 @@ class _Parser:
         unit = self.start(Unit())
         for k in range(i, end):
             unit.add_line(self.blocks[k][0])
-        subtitles = [g for g in group[1:] if g.startswith(("—", "-"))]
-        mains = [g for g in group if g not in subtitles]
-        main = max(mains, key=len)
-        unit.headline = main
-        unit.kicker = " ".join(mains[: mains.index(main)])
-        unit.subtitle = " ".join(mains[mains.index(main) + 1 :] + [s.lstrip("—- ") for s in subtitles])
-        self.headlines.setdefault(main, unit)
+        heading = split_heading(group)
+        unit.headline, unit.kicker, unit.subtitle = heading.headline, heading.kicker, heading.subtitle
+        unit.column = heading.column
+        for g in group:
+            self.headlines.setdefault(g, unit)
         k = end
         if self.blocks.kind(k) == "byline":
             unit.reporters = list(self.blocks.names(k))

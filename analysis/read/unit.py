@@ -10,11 +10,12 @@ from .flags import Flag
 
 @dataclass
 class Paragraph:
-    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead."""
+    """A paragraph of a unit: its text, the raw lines it was joined from, and whether it is a subhead or a note."""
 
     text: str
     lines: list[int]
     is_subhead: bool = False
+    is_note: bool = False  # a trailing author note (`（作者为…）`): printed text that closes the article
 
 
 @dataclass
@@ -25,10 +26,12 @@ class Unit:
     headline: str = ""
     kicker: str = ""
     subtitle: str = ""
+    column: str = ""
     reporters: list = field(default_factory=list)
     dateline: str = ""
     paras: list[Paragraph] = field(default_factory=list)
     subheads: list = field(default_factory=list)
+    author_note: str = ""
     flags: list[Flag] = field(default_factory=list)
     lines: list = field(default_factory=list)
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
@@ -36,7 +39,11 @@ class Unit:
 
     @property
     def open(self) -> bool:
-        return bool(self.paras) and not self.paras[-1].is_subhead and not L.is_closed(self.paras[-1].text)
+        """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on)."""
+        last = self.paras[-1] if self.paras else None
+        if not last or last.is_subhead or last.is_note:
+            return False
+        return not L.is_closed(last.text) and bool(L.HAN_RE.search(last.text))
 
     @property
     def tail(self) -> str:
@@ -55,8 +62,8 @@ class Unit:
     def add_line(self, line: int):
         self.lines.append(line)
 
-    def new_para(self, text: str, line: int, subhead: bool = False):
-        self.paras.append(Paragraph(text, [line], subhead))
+    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False):
+        self.paras.append(Paragraph(text, [line], subhead, note))
         self.lines.append(line)
         self._grow(text)
 
@@ -83,3 +90,16 @@ def end_of_page(unit: Unit):
         unit.flag("ends_mid_sentence")
     if unit.kind == "article" and not unit.headline:
         unit.flag("no_headline")
+    for reason in doubts(unit):
+        unit.flag("doubtful", detail=reason)
+
+
+def doubts(unit: Unit) -> list[str]:
+    """Why a unit may not be a real article (a page that is not a newspaper page reads into such items)."""
+    text = "".join(p.text for p in unit.paras) + unit.headline
+    reasons = []
+    if len(L.NON_HAN_RE.sub("", text)) < 0.5 * len(text.replace(" ", "")):
+        reasons.append("mostly not Chinese text")
+    if unit.kind == "article" and not unit.headline and not unit.dateline and not unit.reporters:
+        reasons.append("no headline, byline or dateline")
+    return reasons
