@@ -6,7 +6,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -81,6 +81,7 @@ def save_figure(
         with ExitStack() as stack:
             tmp = {fmt: stack.enter_context(atomic_path(path)) for fmt, path in paths.items()}
             tmp["png"].write_bytes(png.getvalue())
+            stack.enter_context(_images_at_native_resolution(fig))
             for fmt in FORMATS[1:]:
                 fig.savefig(tmp[fmt], format=fmt, dpi=PNG_DPI, bbox_inches="tight")
     fig.saved_files = paths  # a notebook shows links to them (analysis.links)
@@ -98,6 +99,21 @@ def save_figure(
         },
     )
     return paths
+
+
+@contextmanager
+def _images_at_native_resolution(fig):
+    """SVG and PDF embed each image (a word cloud, a heatmap) as its own pixels, not resampled to 300 dpi:
+    smaller files, saved several times faster; the viewer scales them."""
+    images = [image for ax in fig.axes for image in ax.get_images()]
+    before = [image.get_interpolation() for image in images]
+    for image in images:
+        image.set_interpolation("none")
+    try:
+        yield
+    finally:
+        for image, interpolation in zip(images, before):
+            image.set_interpolation(interpolation)
 
 
 def read_index(folder: str | Path | None = None) -> pd.DataFrame:

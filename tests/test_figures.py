@@ -178,3 +178,20 @@ def test_a_changed_or_incomplete_figure_is_rewritten(tmp_path):
     paths["pdf"].unlink()
     figures.save_figure(chinese_figure(title="新标题"), "图", folder=tmp_path)
     assert paths["pdf"].read_bytes().startswith(b"%PDF")
+
+
+def test_vector_formats_embed_images_at_their_own_resolution(tmp_path):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig = Figure(figsize=(4, 2))
+    ax = fig.subplots()
+    ax.imshow(np.arange(200).reshape(10, 20), interpolation="bilinear")
+    paths = figures.save_figure(fig, "image", folder=tmp_path)
+    embedded = re.search(r'xlink:href="data:image/png;base64,([^"]+)"', paths["svg"].read_text(encoding="utf-8"))
+    assert Image.open(io.BytesIO(base64.b64decode(embedded[1]))).size == (20, 10)  # not resampled to 300 dpi
+    assert Image.open(paths["png"]).size[0] > 1000  # the PNG is drawn at 300 dpi
+    assert ax.get_images()[0].get_interpolation() == "bilinear"  # the figure is left as it was
