@@ -159,3 +159,23 @@ def test_a_utf8_page_with_a_few_bad_bytes_is_read_and_the_bytes_reported(tmp_pat
     assert [str(n) for n in notes] == [f"undecodable bytes replaced by \ufffd: 1 at byte offset(s) {cut}"]
     table = analysis.read_issue(path)
     assert len(table) == 13  # the page still reads into its articles
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[: len(b) // 2], lambda b: bytes(len(b)), lambda b: b"junk" * 50],
+    ids=["truncated", "zeroed", "junk"],
+)
+def test_a_corrupt_token_cache_shard_is_named_set_aside_and_recomputed(tmp_path, damage):
+    texts = ["清江浦区推进高质量发展", "淮安市召开会议"]
+    expected = analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path)
+    (shard,) = (tmp_path / "token_cache").glob("*/*.arrow")
+    shard.write_bytes(damage(shard.read_bytes()))
+    with pytest.warns(UserWarning, match="corrupt token-cache shard") as caught:
+        again = analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path)
+    assert again == expected
+    assert str(shard) in str(caught[0].message)
+    assert shard.with_suffix(".corrupt").is_file() and not shard.exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the recomputed cache reads cleanly, without a warning
+        assert analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path) == expected
