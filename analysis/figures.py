@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from analysis.atomic import atomic_path, write_csv, write_text
+from analysis.markup import escape
 from analysis.paths import FIGURES
 
 FORMATS = ("png", "svg", "pdf")
@@ -129,21 +130,15 @@ def _index_markdown(index: pd.DataFrame) -> str:
     ]
     for row in index.itertuples():
         link = quote(row.name)
-        thumb = f'<a href="{link}.png"><img src="{link}.png" width="240" alt="{_cell(row.name)}"></a>'
+        thumb = f'<a href="{link}.png"><img src="{link}.png" width="240" alt="{escape(row.name)}"></a>'
         files = " ".join(f"[{fmt}]({link}.{fmt})" for fmt in row.formats.split(";"))
         cells = [
             thumb,
-            _cell(row.caption) or _cell(row.name),
+            escape(row.caption) or escape(row.name),
             files,
-            _cell(row.notebook),
-            _cell(row.source),
+            escape(row.notebook),
+            escape(row.source),
             row.updated,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    """Text that cannot break a Markdown table row or inject HTML."""
-    text = " ".join(str(text).split())
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")

@@ -179,3 +179,33 @@ def test_a_corrupt_token_cache_shard_is_named_set_aside_and_recomputed(tmp_path,
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the recomputed cache reads cleanly, without a warning
         assert analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path) == expected
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_the_brief_escapes_headlines_slogans_words_and_captions():
+    articles = analysis.read_issue(SAMPLE).assign(issue="a_2024-04-08", date=pd.Timestamp("2024-04-08"))
+    earlier = articles.assign(issue="0_2024-04-01", date=pd.Timestamp("2024-04-01"))
+    both = pd.concat([earlier, articles], ignore_index=True)
+    slogans = pd.DataFrame({"slogan": [SCRIPT], "type": ["number"], "uses": [1], "articles": [1]})
+    changes = pd.DataFrame({"term": [SCRIPT, "[点我](http://x)"], "log2_ratio": [1.0, -1.0]})
+    topics = pd.DataFrame({"headline": [SCRIPT + " | 表格"], "topic": ["**粗**"], "share": [0.5]})
+    text = analysis.brief.brief_markdown("a_2024-04-08", both, slogans, changes, topics, {SCRIPT: "../figures/a b.png"})
+    assert "<script>" not in text and text.count("&lt;script&gt;") == 4  # slogan, rising word, headline, caption
+    assert "\\[点我\\](http://x)" in text and "\\*\\*粗\\*\\*" in text
+    assert "&lt;/script&gt; \\| 表格 | \\*\\*粗\\*\\* | 50% |" in text
+    assert "(../figures/a%20b.png)" in text
+
+
+def test_the_figure_index_and_notebook_links_escape_with_the_same_function(tmp_path):
+    from matplotlib.figure import Figure
+
+    from analysis.links import file_link
+
+    fig = Figure()
+    fig.add_subplot().plot([0, 1])
+    analysis.figures.save_figure(fig, "escaped", caption=SCRIPT, source="a|b", folder=tmp_path)
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert "<script>" not in index and "&lt;script&gt;" in index and "a\\|b" in index
+    assert "&lt;script&gt;" in file_link(tmp_path / "x.png", SCRIPT)
