@@ -1,5 +1,7 @@
 """Faults a careless user makes (issue 15): nothing lost, nothing counted twice, nothing stale, every problem named."""
 
+import csv
+import io
 import shutil
 import warnings
 
@@ -209,3 +211,62 @@ def test_the_figure_index_and_notebook_links_escape_with_the_same_function(tmp_p
     index = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "<script>" not in index and "&lt;script&gt;" in index and "a\\|b" in index
     assert "&lt;script&gt;" in file_link(tmp_path / "x.png", SCRIPT)
+
+
+def gbk_excel_copy(source, target, change=lambda text: text):
+    """`source` as Excel saves it on a Chinese Windows: GBK, CRLF line ends."""
+    text = change(source.read_text(encoding="utf-8-sig"))
+    target.write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+    return target
+
+
+def semicolons(text):
+    """A CSV as Excel saves it where the decimal mark is a comma: fields separated by `;`."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue()
+
+
+def test_lexicon_files_saved_by_excel_as_gbk_read_as_the_utf8_originals(tmp_path):
+    lexicon = analysis.paths.LEXICON
+    slogans = gbk_excel_copy(lexicon / "slogans.csv", tmp_path / "slogans.csv")
+    genres = gbk_excel_copy(lexicon / "genres.csv", tmp_path / "genres.csv", semicolons)
+    stop = gbk_excel_copy(lexicon / "stopwords.txt", tmp_path / "stopwords.txt")
+    user = gbk_excel_copy(lexicon / "userdict.txt", tmp_path / "userdict.txt")
+    pd.testing.assert_frame_equal(analysis.slogans.slogan_lexicon(slogans), analysis.slogans.slogan_lexicon())
+    got, want = analysis.genres.genre_codebook(genres), analysis.genres.genre_codebook()
+    assert got[["genre", "cues", "priority"]].astype(str).equals(want[["genre", "cues", "priority"]].astype(str))
+    assert analysis.terms.stopwords(stop) == analysis.terms.stopwords()
+    assert analysis.segment.lexicon(user).entries == analysis.segment.lexicon().entries
+
+
+def test_a_row_with_an_extra_field_is_named_with_its_line(tmp_path):
+    from analysis.lexicon_io import LexiconError
+
+    path = tmp_path / "slogans.csv"
+    path.write_text(
+        "slogan,canonical,type,action,note,family\n高质量发展,,,add,,\n四个全面,,,add,,,多余\n", encoding="gbk"
+    )
+    with pytest.raises(LexiconError, match=r"slogans.csv line 3: 7 fields but the header has 6") as caught:
+        analysis.slogans.slogan_lexicon(path)
+    assert caught.value.line == 3 and caught.value.path == path
+    path.write_text("标语,说明\n高质量发展,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"line 1: no column slogan"):
+        analysis.slogans.slogan_lexicon(path)
+
+
+def test_a_userdict_frequency_that_is_not_a_number_is_an_error_naming_the_line(tmp_path):
+    from analysis.lexicon_io import LexiconError
+
+    path = tmp_path / "userdict.txt"
+    for line, problem in [("清江浦区 five", "'five' is neither a frequency"), ("清江浦区 五", "is not one word")]:
+        path.write_text(f"淮安市 ns\n{line}\n", encoding="utf-8")
+        with pytest.raises(LexiconError, match=f"userdict.txt line 2: .*{problem}"):
+            analysis.segment.lexicon(path)
+
+
+def test_an_empty_stopwords_file_is_a_warning(tmp_path):
+    path = tmp_path / "stopwords.txt"
+    path.write_bytes(b"")
+    with pytest.warns(UserWarning, match="stopwords.txt: no stopwords"):
+        assert analysis.terms.stopwords(path) == frozenset()
