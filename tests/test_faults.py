@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import shutil
 import warnings
 
@@ -270,3 +271,44 @@ def test_an_empty_stopwords_file_is_a_warning(tmp_path):
     path.write_bytes(b"")
     with pytest.warns(UserWarning, match="stopwords.txt: no stopwords"):
         assert analysis.terms.stopwords(path) == frozenset()
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    """The main job's runner with its notebooks, reports, figures and caches in tmp."""
+    from tests.test_runner import run_notebooks
+
+    folders = {name: tmp_path / name.lower() for name in ("NOTEBOOKS", "FIGURES", "PROCESSED")}
+    for name, folder in folders.items():
+        folder.mkdir()
+        monkeypatch.setattr(run_notebooks, name, folder)
+    monkeypatch.setenv(analysis.figures.RUN_ID, "")  # main() sets it; undone after the test
+    return run_notebooks, folders["NOTEBOOKS"], folders["FIGURES"], folders["PROCESSED"], tmp_path / "reports"
+
+
+def test_a_failed_run_is_marked_incomplete_in_reports_and_figure_index(runner):
+    from tests.test_runner import write_notebook
+
+    run_notebooks, notebooks, figures, processed, reports = runner
+    save = (
+        "from matplotlib.figure import Figure\nimport analysis\nfig = Figure()\nfig.add_subplot().plot([0, 1])\n"
+        f"analysis.save_figure(fig, '01-line', folder={str(figures)!r})"
+    )
+    write_notebook(notebooks / "01-ok.ipynb", save, parameters="")
+    write_notebook(notebooks / "02-fails.ipynb", "x = 1", "raise RuntimeError('boom')", parameters="")
+    killed = [reports / ".02-fails.html.0123456789ab.tmp", processed / ".articles.parquet.abcdefabcdef.tmp"]
+    for path in killed:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"half")
+    (reports / "02-fails.html").write_text("previous complete run", encoding="utf-8")
+    with pytest.raises(SystemExit, match="FAILED 02-fails.ipynb, cell 2: RuntimeError: boom"):
+        run_notebooks.main(["--out", str(reports)])
+    assert not any(path.exists() for path in killed)
+    status = json.loads((reports / "run.json").read_text(encoding="utf-8"))
+    assert status["status"] == "failed" and "02-fails" in status["problem"]
+    assert json.loads((figures / "run.json").read_text(encoding="utf-8")) == status
+    html = (reports / "02-fails.html").read_text(encoding="utf-8")
+    assert "INCOMPLETE" in html and "RuntimeError" in html and "previous complete run" not in html
+    index = (figures / "index.md").read_text(encoding="utf-8")
+    assert f"Last run of the main job: {status['id']}, **failed**" in index
+    assert analysis.figures.read_index(figures)["run"].tolist() == [status["id"]]
