@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")  # `atomic_path`'s temporary names
 
 
 @contextmanager
@@ -24,6 +27,18 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def remove_temporaries(folder: str | os.PathLike) -> list[Path]:
+    """Delete the temporary files a killed save left anywhere under `folder`; return them.
+
+    Call it only when no save is running there (the main job does, before it starts).
+    """
+    folder = Path(folder)
+    left = [p for p in folder.rglob(".*.tmp") if TEMPORARY.fullmatch(p.name)] if folder.is_dir() else []
+    for path in left:
+        path.unlink(missing_ok=True)
+    return left
 
 
 def write_bytes(target: str | os.PathLike, data: bytes) -> Path:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from urllib.parse import quote
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from .clouds import word_frequencies
 from .fonts import configure_matplotlib
+from .markup import escape
 from .slogans import TYPE_LABELS
 from .terms import TermFilter
 from .token_table import TokenTable
@@ -114,7 +116,7 @@ def brief_markdown(
     mine, earlier = split_issue(articles, issue)
     date = mine["date"].min()
     lines = [
-        f"# 本期简报 · {issue}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""),
+        f"# 本期简报 · {escape(issue)}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""),
         "",
         f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
         f"对照此前 {earlier['issue'].nunique()} 期。",
@@ -126,18 +128,20 @@ def brief_markdown(
             "（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）"
         )
     for row in slogans_new.head(n).itertuples():
-        lines.append(f"- “{row.slogan}”（{TYPE_LABELS.get(row.type, row.type)}）：{row.uses} 次，{row.articles} 篇文章")
+        lines.append(
+            f"- “{escape(row.slogan)}”（{TYPE_LABELS.get(row.type, row.type)}）：{row.uses} 次，{row.articles} 篇文章"
+        )
     lines += ["", "## 用词升降", ""]
     if len(earlier):
-        rising = "、".join(changes.head(n)["term"])
-        falling = "、".join(changes[changes["log2_ratio"] < 0].tail(n)["term"][::-1])
+        rising = "、".join(map(escape, changes.head(n)["term"]))
+        falling = "、".join(map(escape, changes[changes["log2_ratio"] < 0].tail(n)["term"][::-1]))
         lines += [f"- 上升：{rising}", f"- 下降：{falling or '（无）'}"]
     else:
         lines.append("（没有更早的期次可比。）")
     if topics is not None and len(topics):
         lines += ["", "## 文章与主题", "", "| 文章 | 主要主题 | 占比 |", "|---|---|---|"]
         for row in topics.itertuples():
-            lines.append(f"| {row.headline} | {row.topic} | {row.share:.0%} |")
+            lines.append(f"| {escape(row.headline)} | {escape(row.topic)} | {row.share:.0%} |")
     if figures:
-        lines += ["", "## 图", ""] + [f"![{caption}]({path})" for caption, path in figures.items()]
+        lines += ["", "## 图", ""] + [f"![{escape(caption)}]({quote(path)})" for caption, path in figures.items()]
     return "\n".join(lines) + "\n"

@@ -6,7 +6,6 @@ explorer shown where no widget can render (papermill, the HTML export) shows its
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
@@ -14,6 +13,7 @@ import pandas as pd
 
 from .brief import new_slogans, split_issue, term_changes
 from .frequency import kwic
+from .markup import escape
 from .topics import TopicModel, top_words, typical_documents
 
 View = dict[str, pd.DataFrame]  # title -> table
@@ -56,7 +56,9 @@ def issue_view(issue: str, articles: pd.DataFrame, uses: pd.DataFrame, tokens: p
 
 def view_html(view: View) -> str:
     """The view's tables as HTML, each under its title."""
-    return "".join(f"<h4>{html.escape(title)}</h4>{table.to_html(index=False)}" for title, table in view.items())
+    return "".join(
+        f"<h4>{escape(title, markdown=False)}</h4>{table.to_html(index=False)}" for title, table in view.items()
+    )
 
 
 def view_text(view: View) -> str:

@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from .lexicon_io import LexiconError, read_table
 from .paths import LEXICON
 
 CODEBOOK = LEXICON / "genres.csv"
@@ -22,7 +23,13 @@ MEETING = "会议"
 
 def genre_codebook(path: str | os.PathLike = CODEBOOK) -> pd.DataFrame:
     """The codebook's rows in the order they are tried, with each cue compiled (`pattern`)."""
-    book = pd.read_csv(path, encoding="utf-8", dtype={"cues": str, "where": str}).dropna(subset=["cues"])
+    book = read_table(path, ("genre", "cues", "where", "priority"))
+    book = book[book["cues"] != ""]
+    priority = pd.to_numeric(book["priority"], errors="coerce")
+    if priority.isna().any():
+        genre = book["genre"][priority.isna()].iloc[0]
+        raise LexiconError(path, 0, f"the priority of genre {genre!r} is not a number; give it one")
+    book = book.assign(priority=priority)
     book = book.sort_values("priority", kind="stable").reset_index(drop=True)
     return book.assign(pattern=[re.compile(cue) for cue in book["cues"]])
 

@@ -6,7 +6,6 @@ Links are relative to notebooks/, so JupyterLab opens (or, on right click, downl
 from __future__ import annotations
 
 import base64
-import html
 import io
 import os
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
+from .markup import escape
 from .paths import NOTEBOOKS
 
 INLINE_DPI = 100  # the figure shown in the notebook; the files keep 300 dpi
@@ -22,7 +22,7 @@ INLINE_DPI = 100  # the figure shown in the notebook; the files keep 300 dpi
 def file_link(path: str | os.PathLike, text: str = "") -> str:
     """An HTML link to `path`, relative to notebooks/."""
     href = Path(os.path.relpath(Path(path).resolve(), NOTEBOOKS.resolve())).as_posix()
-    return f'<a href="{html.escape(href)}" target="_blank">{html.escape(text or Path(path).name)}</a>'
+    return f'<a href="{escape(href, markdown=False)}" target="_blank">{escape(text or Path(path).name, markdown=False)}</a>'
 
 
 def figure_html(fig: Figure) -> str | None:

@@ -30,15 +30,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
-from pathlib import Path
 
 import jieba
 import jieba.finalseg
 import rjieba
 
+from .lexicon_io import LexiconError, read_text_any
 from .paths import LEXICON
 
 USERDICT = LEXICON / "userdict.txt"
+POS_TAGS = frozenset(  # the part-of-speech tags of jieba's dictionary, and eng
+    "a ad ag an b c d df dg e eng f g h i j k l m mg mq n ng nr nrfg nrt ns nt nz o p q r rg rr rz s t tg "
+    "u ud ug uj ul uv uz v vd vg vi vn vq x y z zg".split()
+)
 
 # jieba-rs reads these as Chinese characters; jieba (U+4E00-U+9FD5 only) does not.
 _FOREIGN_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])")
@@ -74,20 +78,26 @@ def user_words(userdict: str | os.PathLike = USERDICT) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _read_lexicon(path: str, mtime_ns: int, size: int) -> Lexicon:
     """Parse a jieba user dictionary line by line as `jieba.load_userdict` does, refusing words it cannot keep."""
-    data = Path(path).read_bytes()
+    data = read_text_any(path).encode("utf-8")  # any encoding the editor saved; jieba reads UTF-8
     entries = []
     for lineno, raw in enumerate(data.split(b"\n"), 1):
-        line = raw.strip().decode("utf-8").lstrip("\ufeff")
+        line = raw.strip().decode("utf-8")
         if not line:
             continue
         word, freq, tag = jieba.re_userdict.match(line).groups()
+        if tag and tag.strip() not in POS_TAGS:
+            raise LexiconError(
+                path, lineno, f"{tag.strip()!r} is neither a frequency (a whole number) nor a jieba part-of-speech tag"
+            )
         if not jieba.re_han_default.fullmatch(word):
-            raise ValueError(
-                f"{path} line {lineno}: {word!r} has characters jieba never joins into a word "
-                "(such as ·, 、 or spaces); count it on the text instead"
+            raise LexiconError(
+                path,
+                lineno,
+                f"{word!r} is not one word: a frequency must be a whole number, and jieba never joins "
+                "characters such as ·, 、 or spaces into a word (count such phrases on the text instead)",
             )
         if freq is not None and int(freq) == 0:
-            raise ValueError(f"{path} line {lineno}: frequency 0 (jieba's forced split) is not supported")
+            raise LexiconError(path, lineno, "frequency 0 (jieba's forced split) is not supported")
         entries.append((word, int(freq) if freq else None, tag.strip() if tag else None))
     stamp = f"jieba {jieba.__version__} rjieba {version('rjieba')} revision {_REVISION}\n".encode()
     fingerprint = hashlib.blake2b(stamp + data, digest_size=8).hexdigest()

@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis.dictionary import in_dictionary, user_names
 from analysis.families import suggest_families
+from analysis.lexicon_io import read_table
 from analysis.national import national_formulas
 from analysis.paths import LEXICON, PROCESSED
 from analysis.recurrence import recurring, reference_texts, use_context
@@ -109,7 +110,7 @@ def slogan_lexicon(path: str | os.PathLike = LEXICON_FILE) -> pd.DataFrame:
     action is `add` (blank means add) or `exclude`. Rows sharing a canonical merge variants; rows
     sharing a family group different slogans under one family.
     """
-    return _checked(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    return _checked(read_table(path, ("slogan",)))
 
 
 def extract_slogans(

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
+from .lexicon_io import read_text_any
 from .paths import LEXICON
 from .segment import user_words
 
@@ -56,8 +58,10 @@ def stopwords(path: str | os.PathLike = STOPWORDS) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _read_stopwords(path: str, mtime_ns: int, size: int) -> frozenset[str]:
-    with open(path, encoding="utf-8") as f:
-        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+    words = frozenset(w for w in map(str.strip, read_text_any(path).split("\n")) if w and not w.startswith("#"))
+    if not words:
+        warnings.warn(f"{path}: no stopwords (the file is empty); every word will be counted", stacklevel=3)
+    return words
 
 
 @dataclass(frozen=True)

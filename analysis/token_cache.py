@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -109,14 +110,31 @@ def _shards(folder: Path) -> list[Path]:
 
 
 def _tables(paths: list[Path]) -> list[tuple[Path, pa.Table]]:
-    """The shards still there (another process may have just merged some away)."""
+    """The shards still there (another process may have just merged some away); a corrupt one is set aside."""
     tables = []
     for path in paths:
         try:
-            tables.append((path, feather.read_table(path)))
+            table = feather.read_table(path)
         except FileNotFoundError:
             continue
+        except (pa.ArrowException, OSError, ValueError) as error:
+            _set_aside(path, error)
+            continue
+        if table.schema.names != ["key", "tokens"]:
+            _set_aside(path, f"columns {table.schema.names}, expected ['key', 'tokens']")
+            continue
+        tables.append((path, table))
     return tables
+
+
+def _set_aside(path: Path, reason: object) -> None:
+    """Rename a corrupt shard to `<name>.corrupt` (kept for inspection, never read again) and warn."""
+    path.replace(path.with_suffix(".corrupt"))
+    warnings.warn(
+        f"{path}: corrupt token-cache shard ({reason}); set aside as {path.with_suffix('.corrupt').name}, "
+        "its texts are tokenized again",
+        stacklevel=3,
+    )
 
 
 def _read_cached(folder: Path, wanted: set[bytes]) -> tuple[list[TokenTable], dict[bytes, int]]:

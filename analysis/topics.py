@@ -30,6 +30,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 
 from analysis.atomic import write_csv
 from analysis.dtm import DocumentTermMatrix
+from analysis.lexicon_io import read_table
 from analysis.paths import LEXICON
 
 METHODS = ("nmf", "lda")
@@ -136,7 +137,7 @@ def topic_labels(model: TopicModel, folder: str | Path = LABELS_DIR) -> pd.Serie
             ),
             path,
         )
-    stored = pd.read_csv(path, encoding="utf-8-sig", dtype={"label": str, "top_words": str})
+    stored = read_table(path, ("topic", "label", "top_words")).replace({"": np.nan}).astype({"topic": int})
     changed = [
         t
         for t, words in zip(stored["topic"], stored["top_words"])

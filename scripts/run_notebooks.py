@@ -8,7 +8,9 @@
 A notebook whose inputs did not change since its last run (the notebook, its parameters, the raw pages,
 data/lexicon, data/reference, the package's code; see `input_key`) is reused, not executed again.
 A failing notebook, or a kernel that died (killed for memory), is named with its cell and the memory
-the kernel reached, and the run stops with a non-zero exit.
+the kernel reached, and the run stops with a non-zero exit; its HTML is the partial run, marked INCOMPLETE.
+Each run records its id, parameters and status (running, complete, failed, interrupted) in `run.json`
+in the reports and the figures folder, and first deletes the temporary files a killed save left.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import os
 import sys
 import threading
 import time
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -29,8 +33,10 @@ import psutil
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from analysis.atomic import write_text  # noqa: E402
-from analysis.paths import FIGURES, LEXICON, NOTEBOOKS, REFERENCE, REPORTS, ROOT  # noqa: E402
+from analysis.atomic import remove_temporaries, write_text  # noqa: E402
+from analysis.figures import RUN_ID, RUN_STATUS, write_index_markdown  # noqa: E402
+from analysis.markup import escape  # noqa: E402
+from analysis.paths import FIGURES, LEXICON, NOTEBOOKS, PROCESSED, REFERENCE, REPORTS, ROOT  # noqa: E402
 
 RUNS = ".runs.json"  # in the reports folder: each notebook's input key and the figures it wrote
 INPUT_PARAMETERS = ("RAW_DIR", "LABELS_DIR", "LEXICON", "MASK")  # parameters that name files a notebook reads
@@ -190,18 +196,39 @@ def run(notebook: Path, parameters: dict, out_dir: Path = REPORTS) -> tuple[Path
                 report_mode=False,
             )
         except papermill.PapermillExecutionError as e:
+            problem = f"FAILED {notebook.name}, cell {e.exec_count}: {e.ename}: {e.evalue}"
+            export_html(out, problem)
             raise SystemExit(
-                f"FAILED {notebook.name}, cell {e.exec_count}: {e.ename}: {e.evalue} "
-                f"(kernel peak {memory.peak_mb:.0f} MB)\n(executed copy with the traceback: {out})"
+                f"{problem} (kernel peak {memory.peak_mb:.0f} MB)\n(executed copy with the traceback: {out})"
             ) from None
+        except KeyboardInterrupt:
+            export_html(out, f"INTERRUPTED {notebook.name} at cell {failed_cell(out)}")
+            raise
         except Exception as e:  # a dead kernel (killed for memory), a timeout, a kernel that did not start
-            raise SystemExit(
-                f"FAILED {notebook.name}, cell {failed_cell(out)}: {type(e).__name__}: {e} "
-                f"(kernel peak {memory.peak_mb:.0f} MB)\n(executed copy: {out})"
-            ) from None
-    body, _ = HTMLExporter().from_notebook_node(nbformat.read(out, as_version=4))
-    write_text(out.with_suffix(".html"), body)
+            problem = f"FAILED {notebook.name}, cell {failed_cell(out)}: {type(e).__name__}: {e}"
+            export_html(out, problem)
+            raise SystemExit(f"{problem} (kernel peak {memory.peak_mb:.0f} MB)\n(executed copy: {out})") from None
+    export_html(out)
     return out, memory.peak_mb
+
+
+def export_html(executed: Path, problem: str = "") -> None:
+    """The executed notebook as HTML beside it; a run that stopped is marked INCOMPLETE at the top with why."""
+    try:
+        node = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):  # the kernel never wrote it: no page would be better than the previous one
+        executed.with_suffix(".html").unlink(missing_ok=True)
+        return
+    if problem:
+        node.cells.insert(0, nbformat.v4.new_markdown_cell(f"**INCOMPLETE — {escape(problem)}**"))
+    body, _ = HTMLExporter().from_notebook_node(node)
+    write_text(executed.with_suffix(".html"), body)
+
+
+def record_run(status: dict, *folders: Path) -> None:
+    """Write the run's id, parameters and status as run.json into each folder."""
+    for folder in folders:
+        write_text(folder / RUN_STATUS, json.dumps(status, indent=1, ensure_ascii=False, default=str))
 
 
 def figures_of(notebook: Path) -> list[str]:
@@ -228,15 +255,49 @@ def main(argv=None) -> int:
     chosen = notebooks(args.only)
     if not chosen:
         raise SystemExit(f"no notebook in {NOTEBOOKS} starts with {args.only!r}")
-    out_dir = Path(args.out)
+    start, out_dir = time.perf_counter(), Path(args.out)
     runs_path = out_dir / RUNS
     runs = json.loads(runs_path.read_text(encoding="utf-8")) if runs_path.is_file() else {}
-    start, executed, reused, read_only = time.perf_counter(), [], [], {}
+    for folder in (out_dir, figures_folder(), ROOT / str(parameters.get("PROCESSED_DIR", PROCESSED))):
+        for path in remove_temporaries(folder):
+            print(f"removed {path}, left by a save that was killed", flush=True)
+    status = {
+        "id": f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}",
+        "started": datetime.now().isoformat(timespec="seconds"),
+        "notebooks": [p.name for p in chosen],
+        "parameters": parameters,
+        "status": "running",
+    }
+    record_run(status, out_dir, figures_folder())
+    os.environ[RUN_ID] = status["id"]  # the kernels' save_figure records it in the figure index
+    try:
+        executed, reused = run_all(chosen, parameters, args.force, out_dir, runs)
+    except BaseException as e:
+        interrupted = isinstance(e, KeyboardInterrupt)
+        status.update(status="interrupted" if interrupted else "failed", problem=str(e) or type(e).__name__)
+        raise
+    else:
+        status["status"] = "complete"
+    finally:
+        status["finished"] = datetime.now().isoformat(timespec="seconds")
+        record_run(status, out_dir, figures_folder())
+        write_index_markdown(figures_folder())
+    print(
+        f"Run {status['id']} done in {time.perf_counter() - start:.1f} s: {len(executed)} executed, {len(reused)} reused"
+        f"{' (' + ', '.join(reused) + ')' if reused else ''}; reports in {out_dir}/, figures in {figures_folder()}/"
+    )
+    return 0
+
+
+def run_all(chosen: list[Path], parameters: dict, force: bool, out_dir: Path, runs: dict) -> tuple[list, list]:
+    """Execute (or reuse) each chosen notebook in order; return the names executed and reused."""
+    runs_path = out_dir / RUNS
+    executed, reused, read_only = [], [], {}
     for n, notebook in enumerate(chosen, 1):
         began = time.perf_counter()
         given = {k: v for k, v in parameters.items() if k in declared_parameters(notebook)}
         key = input_key(notebook, given, read_only)
-        if not args.force and reusable(runs.get(notebook.name), key, out_dir / notebook.name):
+        if not force and reusable(runs.get(notebook.name), key, out_dir / notebook.name):
             reused.append(notebook.name)
             print(f"[{n}/{len(chosen)}] {notebook.name}: reused (inputs unchanged)", flush=True)
             continue
@@ -249,11 +310,7 @@ def main(argv=None) -> int:
         runs[notebook.name] = {"key": input_key(notebook, given, read_only), "figures": figures_of(notebook)}
         write_text(runs_path, json.dumps(runs, indent=1, ensure_ascii=False))
         print(f"    {time.perf_counter() - began:.1f} s, kernel peak {peak_mb:.0f} MB", flush=True)
-    print(
-        f"Done in {time.perf_counter() - start:.1f} s: {len(executed)} executed, {len(reused)} reused"
-        f"{' (' + ', '.join(reused) + ')' if reused else ''}; reports in {out_dir}/, figures in {figures_folder()}/"
-    )
-    return 0
+    return executed, reused
 
 
 if __name__ == "__main__":

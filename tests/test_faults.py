@@ -1,5 +1,8 @@
 """Faults a careless user makes (issue 15): nothing lost, nothing counted twice, nothing stale, every problem named."""
 
+import csv
+import io
+import json
 import shutil
 import warnings
 
@@ -159,3 +162,153 @@ def test_a_utf8_page_with_a_few_bad_bytes_is_read_and_the_bytes_reported(tmp_pat
     assert [str(n) for n in notes] == [f"undecodable bytes replaced by \ufffd: 1 at byte offset(s) {cut}"]
     table = analysis.read_issue(path)
     assert len(table) == 13  # the page still reads into its articles
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[: len(b) // 2], lambda b: bytes(len(b)), lambda b: b"junk" * 50],
+    ids=["truncated", "zeroed", "junk"],
+)
+def test_a_corrupt_token_cache_shard_is_named_set_aside_and_recomputed(tmp_path, damage):
+    texts = ["清江浦区推进高质量发展", "淮安市召开会议"]
+    expected = analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path)
+    (shard,) = (tmp_path / "token_cache").glob("*/*.arrow")
+    shard.write_bytes(damage(shard.read_bytes()))
+    with pytest.warns(UserWarning, match="corrupt token-cache shard") as caught:
+        again = analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path)
+    assert again == expected
+    assert str(shard) in str(caught[0].message)
+    assert shard.with_suffix(".corrupt").is_file() and not shard.exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the recomputed cache reads cleanly, without a warning
+        assert analysis.tokenize_many(texts, progress=False, cache_dir=tmp_path) == expected
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_the_brief_escapes_headlines_slogans_words_and_captions():
+    articles = analysis.read_issue(SAMPLE).assign(issue="a_2024-04-08", date=pd.Timestamp("2024-04-08"))
+    earlier = articles.assign(issue="0_2024-04-01", date=pd.Timestamp("2024-04-01"))
+    both = pd.concat([earlier, articles], ignore_index=True)
+    slogans = pd.DataFrame({"slogan": [SCRIPT], "type": ["number"], "uses": [1], "articles": [1]})
+    changes = pd.DataFrame({"term": [SCRIPT, "[点我](http://x)"], "log2_ratio": [1.0, -1.0]})
+    topics = pd.DataFrame({"headline": [SCRIPT + " | 表格"], "topic": ["**粗**"], "share": [0.5]})
+    text = analysis.brief.brief_markdown("a_2024-04-08", both, slogans, changes, topics, {SCRIPT: "../figures/a b.png"})
+    assert "<script>" not in text and text.count("&lt;script&gt;") == 4  # slogan, rising word, headline, caption
+    assert "\\[点我\\](http://x)" in text and "\\*\\*粗\\*\\*" in text
+    assert "&lt;/script&gt; \\| 表格 | \\*\\*粗\\*\\* | 50% |" in text
+    assert "(../figures/a%20b.png)" in text
+
+
+def test_the_figure_index_and_notebook_links_escape_with_the_same_function(tmp_path):
+    from matplotlib.figure import Figure
+
+    from analysis.links import file_link
+
+    fig = Figure()
+    fig.add_subplot().plot([0, 1])
+    analysis.figures.save_figure(fig, "escaped", caption=SCRIPT, source="a|b", folder=tmp_path)
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert "<script>" not in index and "&lt;script&gt;" in index and "a\\|b" in index
+    assert "&lt;script&gt;" in file_link(tmp_path / "x.png", SCRIPT)
+
+
+def gbk_excel_copy(source, target, change=lambda text: text):
+    """`source` as Excel saves it on a Chinese Windows: GBK, CRLF line ends."""
+    text = change(source.read_text(encoding="utf-8-sig"))
+    target.write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+    return target
+
+
+def semicolons(text):
+    """A CSV as Excel saves it where the decimal mark is a comma: fields separated by `;`."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
+    return out.getvalue()
+
+
+def test_lexicon_files_saved_by_excel_as_gbk_read_as_the_utf8_originals(tmp_path):
+    lexicon = analysis.paths.LEXICON
+    slogans = gbk_excel_copy(lexicon / "slogans.csv", tmp_path / "slogans.csv")
+    genres = gbk_excel_copy(lexicon / "genres.csv", tmp_path / "genres.csv", semicolons)
+    stop = gbk_excel_copy(lexicon / "stopwords.txt", tmp_path / "stopwords.txt")
+    user = gbk_excel_copy(lexicon / "userdict.txt", tmp_path / "userdict.txt")
+    pd.testing.assert_frame_equal(analysis.slogans.slogan_lexicon(slogans), analysis.slogans.slogan_lexicon())
+    got, want = analysis.genres.genre_codebook(genres), analysis.genres.genre_codebook()
+    assert got[["genre", "cues", "priority"]].astype(str).equals(want[["genre", "cues", "priority"]].astype(str))
+    assert analysis.terms.stopwords(stop) == analysis.terms.stopwords()
+    assert analysis.segment.lexicon(user).entries == analysis.segment.lexicon().entries
+
+
+def test_a_row_with_an_extra_field_is_named_with_its_line(tmp_path):
+    from analysis.lexicon_io import LexiconError
+
+    path = tmp_path / "slogans.csv"
+    path.write_text(
+        "slogan,canonical,type,action,note,family\n高质量发展,,,add,,\n四个全面,,,add,,,多余\n", encoding="gbk"
+    )
+    with pytest.raises(LexiconError, match=r"slogans.csv line 3: 7 fields but the header has 6") as caught:
+        analysis.slogans.slogan_lexicon(path)
+    assert caught.value.line == 3 and caught.value.path == path
+    path.write_text("标语,说明\n高质量发展,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"line 1: no column slogan"):
+        analysis.slogans.slogan_lexicon(path)
+
+
+def test_a_userdict_frequency_that_is_not_a_number_is_an_error_naming_the_line(tmp_path):
+    from analysis.lexicon_io import LexiconError
+
+    path = tmp_path / "userdict.txt"
+    for line, problem in [("清江浦区 five", "'five' is neither a frequency"), ("清江浦区 五", "is not one word")]:
+        path.write_text(f"淮安市 ns\n{line}\n", encoding="utf-8")
+        with pytest.raises(LexiconError, match=f"userdict.txt line 2: .*{problem}"):
+            analysis.segment.lexicon(path)
+
+
+def test_an_empty_stopwords_file_is_a_warning(tmp_path):
+    path = tmp_path / "stopwords.txt"
+    path.write_bytes(b"")
+    with pytest.warns(UserWarning, match="stopwords.txt: no stopwords"):
+        assert analysis.terms.stopwords(path) == frozenset()
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    """The main job's runner with its notebooks, reports, figures and caches in tmp."""
+    from tests.test_runner import run_notebooks
+
+    folders = {name: tmp_path / name.lower() for name in ("NOTEBOOKS", "FIGURES", "PROCESSED")}
+    for name, folder in folders.items():
+        folder.mkdir()
+        monkeypatch.setattr(run_notebooks, name, folder)
+    monkeypatch.setenv(analysis.figures.RUN_ID, "")  # main() sets it; undone after the test
+    return run_notebooks, folders["NOTEBOOKS"], folders["FIGURES"], folders["PROCESSED"], tmp_path / "reports"
+
+
+def test_a_failed_run_is_marked_incomplete_in_reports_and_figure_index(runner):
+    from tests.test_runner import write_notebook
+
+    run_notebooks, notebooks, figures, processed, reports = runner
+    save = (
+        "from matplotlib.figure import Figure\nimport analysis\nfig = Figure()\nfig.add_subplot().plot([0, 1])\n"
+        f"analysis.save_figure(fig, '01-line', folder={str(figures)!r})"
+    )
+    write_notebook(notebooks / "01-ok.ipynb", save, parameters="")
+    write_notebook(notebooks / "02-fails.ipynb", "x = 1", "raise RuntimeError('boom')", parameters="")
+    killed = [reports / ".02-fails.html.0123456789ab.tmp", processed / ".articles.parquet.abcdefabcdef.tmp"]
+    for path in killed:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"half")
+    (reports / "02-fails.html").write_text("previous complete run", encoding="utf-8")
+    with pytest.raises(SystemExit, match="FAILED 02-fails.ipynb, cell 2: RuntimeError: boom"):
+        run_notebooks.main(["--out", str(reports)])
+    assert not any(path.exists() for path in killed)
+    status = json.loads((reports / "run.json").read_text(encoding="utf-8"))
+    assert status["status"] == "failed" and "02-fails" in status["problem"]
+    assert json.loads((figures / "run.json").read_text(encoding="utf-8")) == status
+    html = (reports / "02-fails.html").read_text(encoding="utf-8")
+    assert "INCOMPLETE" in html and "RuntimeError" in html and "previous complete run" not in html
+    index = (figures / "index.md").read_text(encoding="utf-8")
+    assert f"Last run of the main job: {status['id']}, **failed**" in index
+    assert analysis.figures.read_index(figures)["run"].tolist() == [status["id"]]

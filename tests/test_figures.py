@@ -146,7 +146,7 @@ def test_index_upserts_by_name_and_lists_figures_in_markdown(tmp_path):
     assert len(rows) == 2 and "旧说明" not in markdown
     assert "第一期 \\| 各文章" in markdown
     for row in rows:
-        assert len(re.findall(r"(?<!\\)\|", row)) == 7
+        assert len(re.findall(r"(?<!\\)\|", row)) == 8
         for link in re.findall(r'(?:href|src)="([^"]+)"|\]\(([^)]+)\)', row):
             assert (tmp_path / unquote("".join(link))).is_file()
 
