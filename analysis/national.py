@@ -29,7 +29,7 @@ from .atomic import write_csv
 from .dictionary import word_tag
 from .echo import CONGRESS_REPORTS, GOV_REPORTS, load_congress_reports, load_gov_reports
 from .paths import PROCESSED
-from .tokens import stopwords
+from .terms import stopwords
 
 COLUMNS = ["formula", "year", "reports", "uses", "evidence", "marked", "rule"]
 QUOTED = re.compile(r"[“「『]([^“”「」『』\n。！？；：]{2,12})[”」』]")

@@ -21,7 +21,7 @@ import rjieba
 
 from .dictionary import in_dictionary
 from .echo import load_congress_reports, load_gov_reports
-from .tokens import stopwords
+from .terms import stopwords
 
 PUNCT = "、，。；：“”‘’（）()《》！？\n"
 ITEM = re.compile(rf"(?<=[{PUNCT}])[\u4e00-\u9fff]{{4,12}}(?=[{PUNCT}])")

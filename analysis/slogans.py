@@ -37,7 +37,7 @@ from analysis.national import national_formulas
 from analysis.paths import LEXICON, PROCESSED
 from analysis.recurrence import recurring, reference_texts, use_context
 from analysis.slogan_patterns import pattern_uses
-from analysis.tokens import USERDICT
+from analysis.segment import USERDICT
 
 LEXICON_FILE = LEXICON / "slogans.csv"
 LEXICON_COLUMNS = ["slogan", "canonical", "type", "action", "note", "family"]
