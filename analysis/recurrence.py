@@ -53,6 +53,12 @@ def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset
     全生命周期), without dictionary words, names, or a stopword at either end."""
     if named and named.find_matches_as_indexes(item):
         return []  # holds a place, person or body
+    return list(_word_ends(item, filler))
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_ends(item: str, filler: frozenset[str]) -> tuple[str, ...]:
+    """_ends without the name check, cached by content: a rerun cuts only new items."""
     words = rjieba.cut(item, False)
     bounds = list(accumulate(map(len, words), initial=0))
     ends = []
@@ -60,7 +66,7 @@ def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset
         part = item[bounds[i] : bounds[j]]
         if SHORTEST <= len(part) <= LONGEST and not _filler_at_ends(words[i:j], filler):
             ends.append(part)
-    return [part for part in ends if not in_dictionary(part)]
+    return tuple(part for part in ends if not in_dictionary(part))
 
 
 def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
@@ -92,13 +98,20 @@ def _distinct_uses(forms: list[str], text: str) -> Counter:
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:
-    if not forms:
-        return Counter()
-    matcher = ahocorasick_rs.AhoCorasick(forms)
-    counts = Counter()
-    for doc in documents:
-        counts.update({forms[i] for i, _, _ in matcher.find_matches_as_indexes(doc, overlapping=True)})
-    return counts
+    """In how many documents each form is printed; remembered per set of documents, so a rerun
+    matches only forms not seen before."""
+    known = _REPORTS_USING.setdefault(hash(documents), {})
+    new = [form for form in forms if form not in known]
+    if new:
+        matcher = ahocorasick_rs.AhoCorasick(new)
+        counts = Counter()
+        for doc in documents:
+            counts.update({new[i] for i, _, _ in matcher.find_matches_as_indexes(doc, overlapping=True)})
+        known.update({form: counts[form] for form in new})
+    return Counter({form: known[form] for form in forms})
+
+
+_REPORTS_USING: dict[int, dict[str, int]] = {}
 
 
 @lru_cache(maxsize=1)
