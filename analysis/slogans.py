@@ -36,8 +36,8 @@ from analysis.families import suggest_families
 from analysis.national import national_formulas
 from analysis.paths import LEXICON, PROCESSED
 from analysis.recurrence import recurring, reference_texts, use_context
-from analysis.slogan_patterns import pattern_uses
 from analysis.segment import USERDICT
+from analysis.slogan_patterns import pattern_uses
 
 LEXICON_FILE = LEXICON / "slogans.csv"
 LEXICON_COLUMNS = ["slogan", "canonical", "type", "action", "note", "family"]
