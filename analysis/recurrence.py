@@ -15,8 +15,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 import ahocorasick_rs
+import numpy as np
 import rjieba
 
 from .dictionary import in_dictionary
@@ -36,13 +38,12 @@ def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> 
     filler = stopwords()
     named = ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
     items = {item for text in texts for item in ITEM.findall(text)}
+    joined = "\n".join(texts)  # forms are all Chinese and contexts end at a newline: as if text by text
     candidates = sorted({part for item in items for part in _ends(item, named, filler)})
     if not candidates:
         return set()
-    printed = _printed(candidates, texts)
-    twice = [form for form in candidates if printed[form] >= MIN_USES]
-    uses = _distinct_uses(twice, texts) if twice else Counter()
-    repeated = [form for form in twice if uses[form] >= MIN_USES]
+    uses = _distinct_uses(candidates, joined)
+    repeated = [form for form in candidates if uses[form] >= MIN_USES]
     in_reports = _document_frequency(repeated, reference)
     return {form for form in repeated if in_reports[form] <= MAX_REPORTS}
 
@@ -52,6 +53,12 @@ def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset
     全生命周期), without dictionary words, names, or a stopword at either end."""
     if named and named.find_matches_as_indexes(item):
         return []  # holds a place, person or body
+    return list(_word_ends(item, filler))
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_ends(item: str, filler: frozenset[str]) -> tuple[str, ...]:
+    """_ends without the name check, cached by content: a rerun cuts only new items."""
     words = rjieba.cut(item, False)
     bounds = list(accumulate(map(len, words), initial=0))
     ends = []
@@ -59,7 +66,7 @@ def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset
         part = item[bounds[i] : bounds[j]]
         if SHORTEST <= len(part) <= LONGEST and not _filler_at_ends(words[i:j], filler):
             ends.append(part)
-    return [part for part in ends if not in_dictionary(part)]
+    return tuple(part for part in ends if not in_dictionary(part))
 
 
 def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
@@ -79,33 +86,32 @@ def use_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     return left, text[start:end], text[end : end + CONTEXT].split("\n", 1)[0]
 
 
-def _printed(forms: list[str], texts: list[str]) -> Counter:
-    """How often each form is printed (a cheap first pass)."""
-    matcher = ahocorasick_rs.AhoCorasick(forms)
-    counts = Counter()
-    for text in texts:
-        counts.update(k for k, _, _ in matcher.find_matches_as_indexes(text, overlapping=True))
-    return Counter({forms[k]: n for k, n in counts.items()})
-
-
-def _distinct_uses(forms: list[str], texts: list[str]) -> Counter:
-    """Uses of each form; a use repeated with the same surrounding text (a repeated block) counts once."""
-    matcher = ahocorasick_rs.AhoCorasick(forms)
-    contexts = set()
-    for text in texts:
-        for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
-            contexts.add((k, *use_context(text, s, e)))
+def _distinct_uses(forms: list[str], text: str) -> Counter:
+    """Uses of each form printed at least twice; a use repeated with the same surrounding text (a
+    repeated block) counts once. One matching pass: prints are counted with numpy, and surrounding
+    text is read only for forms printed twice."""
+    hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(text, overlapping=True)
+    keys = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
+    twice = np.bincount(keys, minlength=len(forms)) >= MIN_USES
+    contexts = {(k, *use_context(text, s, e)) for (k, s, e), kept in zip(hits, twice[keys].tolist()) if kept}
     return Counter(forms[k] for k, *_ in contexts)
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:
-    if not forms:
-        return Counter()
-    matcher = ahocorasick_rs.AhoCorasick(forms)
-    counts = Counter()
-    for doc in documents:
-        counts.update({forms[i] for i, _, _ in matcher.find_matches_as_indexes(doc, overlapping=True)})
-    return counts
+    """In how many documents each form is printed; remembered per set of documents, so a rerun
+    matches only forms not seen before."""
+    known = _REPORTS_USING.setdefault(hash(documents), {})
+    new = [form for form in forms if form not in known]
+    if new:
+        matcher = ahocorasick_rs.AhoCorasick(new)
+        counts = Counter()
+        for doc in documents:
+            counts.update({new[i] for i, _, _ in matcher.find_matches_as_indexes(doc, overlapping=True)})
+        known.update({form: counts[form] for form in new})
+    return Counter({form: known[form] for form in forms})
+
+
+_REPORTS_USING: dict[int, dict[str, int]] = {}
 
 
 @lru_cache(maxsize=1)
