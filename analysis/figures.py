@@ -141,6 +141,20 @@ def _update_index(folder: Path, index: pd.DataFrame, row: dict[str, str]) -> Non
     write_text(folder / "index.md", _index_markdown(index, _last_run(folder)))
 
 
+def remove_stale(prefix: str, run_id: str, folder: str | Path | None = None) -> list[str]:
+    """Delete the figures named `prefix…` that run `run_id` did not save (a notebook that no longer draws
+    them, or drew them for another corpus) with their index rows; return their names."""
+    folder = Path(folder or DEFAULT_FOLDER)
+    index = read_index(folder)
+    stale = index["name"].str.startswith(prefix) & (index["run"] != run_id)
+    for name in index.loc[stale, "name"]:
+        for fmt in FORMATS:
+            (folder / f"{name}.{fmt}").unlink(missing_ok=True)
+    if stale.any():
+        write_csv(index[~stale], folder / "index.csv")
+    return list(index.loc[stale, "name"])
+
+
 def write_index_markdown(folder: str | Path | None = None) -> None:
     """Rewrite index.md from index.csv and the last run's status (the runner calls it when a run ends)."""
     folder = Path(folder or FIGURES)

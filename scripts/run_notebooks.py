@@ -34,7 +34,7 @@ from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.atomic import remove_temporaries, write_text  # noqa: E402
-from analysis.figures import RUN_ID, RUN_STATUS, write_index_markdown  # noqa: E402
+from analysis.figures import RUN_ID, RUN_STATUS, remove_stale, write_index_markdown  # noqa: E402
 from analysis.markup import escape  # noqa: E402
 from analysis.paths import FIGURES, LEXICON, NOTEBOOKS, PROCESSED, REFERENCE, REPORTS, ROOT  # noqa: E402
 
@@ -306,6 +306,8 @@ def run_all(chosen: list[Path], parameters: dict, force: bool, out_dir: Path, ru
         write_text(runs_path, json.dumps(runs, indent=1, ensure_ascii=False))
         _, peak_mb = run(notebook, parameters, out_dir)
         executed.append(notebook.name)
+        for name in remove_stale(f"{notebook.name[:2]}-", os.environ[RUN_ID], figures_folder()):
+            print(f"    removed figure {name}: this run did not draw it", flush=True)
         # the key after the run: a notebook that creates an input (03 writes new topic-label files) is then current
         runs[notebook.name] = {"key": input_key(notebook, given, read_only), "figures": figures_of(notebook)}
         write_text(runs_path, json.dumps(runs, indent=1, ensure_ascii=False))

@@ -195,3 +195,15 @@ def test_vector_formats_embed_images_at_their_own_resolution(tmp_path):
     assert Image.open(io.BytesIO(base64.b64decode(embedded[1]))).size == (20, 10)  # not resampled to 300 dpi
     assert Image.open(paths["png"]).size[0] > 1000  # the PNG is drawn at 300 dpi
     assert ax.get_images()[0].get_interpolation() == "bilinear"  # the figure is left as it was
+
+
+def test_figures_a_rerun_did_not_draw_are_removed_with_their_index_rows(tmp_path, monkeypatch):
+    monkeypatch.setenv(figures.RUN_ID, "run-1")
+    figures.save_figure(chinese_figure(), "03-gov-top-words", folder=tmp_path)  # moved to notebook 06 since
+    figures.save_figure(chinese_figure(), "03-top-words", folder=tmp_path)
+    figures.save_figure(chinese_figure(), "04-cloud", folder=tmp_path)
+    monkeypatch.setenv(figures.RUN_ID, "run-2")
+    figures.save_figure(chinese_figure(), "03-top-words", folder=tmp_path)  # unchanged picture, this run's
+    assert figures.remove_stale("03-", "run-2", tmp_path) == ["03-gov-top-words"]
+    assert not list(tmp_path.glob("03-gov-top-words.*"))
+    assert sorted(figures.read_index(tmp_path)["name"]) == ["03-top-words", "04-cloud"]  # 04 was not rerun: kept
