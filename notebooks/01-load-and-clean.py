@@ -21,7 +21,7 @@
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # cache and exports (regenerated)
-ISSUES = []  # issue ids to show in detail; [] = all
+ISSUES = []  # issue ids to show in detail; []: all
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%

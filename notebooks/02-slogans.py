@@ -19,10 +19,10 @@
 # %% tags=["parameters"]
 RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
-ISSUES = []  # issue ids to include; [] = all
+ISSUES = []  # issue ids to include; []: all
 LEXICON = "data/lexicon/slogans.csv"  # the researcher's slogan lexicon
 TOP_N = 20  # slogans shown in the charts and the heatmaps
-KWIC_TERMS = []  # terms to show in context; [] = the 3 most used slogans
+KWIC_TERMS = []  # terms to show in context; []: the 3 most used slogans
 KWIC_WIDTH = 15  # characters of context on each side
 INCLUDE_PHOTOS = True  # count photo captions too (the same rule as notebook 05 and the brief)
 REVIEW = "data/lexicon/slogan_review.csv"  # the researcher's accept / merge / exclude decisions (optional)

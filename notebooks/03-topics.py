@@ -22,12 +22,12 @@
 RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # caches of parsed pages and tokens (regenerated)
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
-ISSUES = []  # issue ids to include; [] = all
+ISSUES = []  # issue ids to include; []: all
 CORPUS = "paper"  # name of this corpus in the labels files
 UNIT = "paragraph"  # "paragraph" or "article": what one document is
 METHOD = "nmf"  # "nmf" (TF-IDF) or "lda" (counts)
 K_RANGE = [2, 3, 4, 5, 6, 8]  # numbers of topics to compare
-K = 0  # 0 = take choose_k's pick; any other value overrides it
+K = 0  # 0: take choose_k's pick; any other value overrides it
 SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)

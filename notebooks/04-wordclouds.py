@@ -21,8 +21,8 @@
 RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # article-table cache (regenerated)
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels (as in 03-topics)
-ISSUES = []  # issue ids to include; [] = all
-ARTICLE_ISSUE = ""  # issue whose articles get one cloud each; "" = the latest issue
+ISSUES = []  # issue ids to include; []: all
+ARTICLE_ISSUE = ""  # issue whose articles get one cloud each; empty: the latest issue
 MAX_WORDS = 150  # words in the corpus cloud
 GRID_COLUMNS = 3  # clouds per row in the grids
 LATEST_ISSUES = 12  # issues with a cloud of their own: the latest ones

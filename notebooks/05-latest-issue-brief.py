@@ -18,7 +18,7 @@
 RAW_DIR = "data/raw"  # folder of raw page texts
 PROCESSED_DIR = "data/processed"  # cache of parsed pages and tokens
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
-ISSUE = ""  # issue id to brief; "" = the newest
+ISSUE = ""  # issue id to brief; empty: the newest
 TOP_N = 12  # terms shown rising / falling
 MIN_COUNT = 3  # a term needs this many uses in all to be compared
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file

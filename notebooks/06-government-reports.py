@@ -21,7 +21,7 @@ PROCESSED_DIR = "data/processed"  # caches of tokens and fitted models (regenera
 LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
 METHOD = "nmf"  # "nmf" (TF-IDF) or "lda" (counts)
 K_RANGE = [6, 8, 10, 12]  # numbers of topics to compare (coarse themes are the stable ones here)
-K = 0  # 0 = choose_k's pick; any other value overrides it
+K = 0  # 0: choose_k's pick; any other value overrides it
 SEEDS = [0, 1]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
