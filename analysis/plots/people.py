@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ..people_stats import month
 
@@ -16,13 +17,15 @@ def plot_appearances(table: pd.DataFrame, title: str = "领导出现次数（按
     """Heatmap: months × people, the number of articles each person appears in."""
     fig = Figure(figsize=(max(6, 0.5 * len(table.columns) + 2), min(MAX_INCHES, max(3, 0.35 * len(table) + 1.5))))
     ax = fig.add_subplot()
-    image = ax.imshow(table.to_numpy(), aspect="auto", cmap="Reds")
+    values = table.to_numpy()
+    image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0)
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=60, ha="right")
     ax.set_yticks(range(len(table.index)), table.index)
-    for (i, j), value in np.ndenumerate(table.to_numpy()):
+    dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
+    for (i, j), value in np.ndenumerate(values):
         if value:
-            ax.text(j, i, int(value), ha="center", va="center", fontsize=8)
-    fig.colorbar(image, ax=ax, label="篇数")
+            ax.text(j, i, int(value), ha="center", va="center", fontsize=8, color="white" if value > dark else "black")
+    fig.colorbar(image, ax=ax, label="篇数").ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     fig.tight_layout()
     return fig
