@@ -15,7 +15,8 @@ from analysis.frequency import (
     slogan_articles,
     slogan_summary,
 )
-from analysis.plots.slogans import bounded_grid, plot_matrix, plot_top_slogans, wrap_label
+from analysis.plots.labels import wrap_label
+from analysis.plots.slogans import bounded_grid, plot_matrix, plot_top_slogans
 from analysis.slogans import TYPE_LABELS, extract_slogans
 
 COUPLET = "做的要比说的好、服务要比需求早"

@@ -9,12 +9,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from analysis.fonts import configure_matplotlib
+from analysis.plots.labels import wrap_label
 from analysis.slogans import TYPE_LABELS
 
 OTHERS = "其他"
 MAX_ROWS = 20  # slogans shown in a heatmap
 MAX_COLUMNS = 30  # articles, issues or slogans shown across a heatmap
-LABEL_WIDTH = 10  # characters per line of a wrapped label
 
 
 def plot_top_slogans(summary: pd.DataFrame, n: int = 10) -> Figure:
@@ -84,9 +84,3 @@ def plot_matrix(
     colorbar = fig.colorbar(image, ax=ax, label=value_label, shrink=0.6)
     colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
-
-
-def wrap_label(label: str, width: int = LABEL_WIDTH) -> str:
-    """The whole label on lines of `width` characters: wrapped, never cut."""
-    label = str(label)
-    return "\n".join(label[i : i + width] for i in range(0, len(label), width)) or label

@@ -11,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.plots.labels import wrap_label
 from analysis.topics import MIN_STABILITY, TopicModel, clearest_documents, top_word_lists, top_words
 
 MAX_ROWS = 40  # documents shown in the documents × topics heatmap
-LABEL_CHARS = 24  # longer document labels (headlines) are cut to this many characters
+LABEL_CHARS = 24  # document labels (headlines) are wrapped onto lines of this many characters
 
 
 def _figure(figsize: tuple[float, float]) -> Figure:
@@ -74,11 +75,11 @@ def plot_document_topics(
     (`clearest_documents`), and the title says how many of how many.
     """
     shown = clearest_documents(shares, max_rows)
-    fig = _figure((3.5 + 0.6 * model.k, 1.5 + 0.28 * len(shown)))
+    names = [wrap_label(i, LABEL_CHARS) for i in shown.index]
+    fig = _figure((3.5 + 0.6 * model.k, 1.5 + 0.2 * sum(name.count("\n") + 1 for name in names) + 0.08 * len(shown)))
     ax = fig.subplots()
     image = ax.imshow(shown.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
     ax.set_xticks(range(model.k), _names(model, labels), rotation=60, ha="right", fontsize=8)
-    names = [str(i) if len(str(i)) <= LABEL_CHARS else str(i)[: LABEL_CHARS - 1] + "…" for i in shown.index]
     ax.set_yticks(range(len(shown)), names, fontsize=8)
     if len(shown) < len(shares):
         ax.set_title(f"主题最明确的 {len(shown)} / {len(shares)} 篇 (the clearest of each topic)", fontsize=9)
