@@ -8,6 +8,7 @@ from .figures import read_index, safe_name, save_figure
 from .fonts import configure_matplotlib, find_cjk_font, missing_glyphs
 from .frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from .genres import classify_genres, genre_codebook, meeting_share
+from .issue_labels import issue_labels
 from .people import extract_people
 from .plots.echo import echo_timeline
 from .plots.slogans import plot_matrix, plot_top_slogans
@@ -134,4 +135,5 @@ __all__ = [
     "term_changes",
     "plot_term_changes",
     "brief_markdown",
+    "issue_labels",
 ]

@@ -5,6 +5,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.brief import brief_markdown, latest_issue, new_slogans, split_issue, term_changes
+from analysis.issue_labels import issue_labels
 from analysis.read.header import read_header
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
@@ -66,3 +67,13 @@ def test_a_header_is_read_only_from_the_edges_of_the_page():
     assert read_header("2024年4月10日召开大会\n\n正文。").lines == {}  # a line opening with a date
     folio = read_header("正文。\n\n第A07版")
     assert folio.page == "A07" and folio.date is None
+
+
+def test_issues_are_labelled_by_paper_date_and_page_or_their_file_name(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("淮安日报 2024年4月10日 星期三 第A07版\n\n" + sample_variant(1), encoding="utf-8")
+    (raw / "b_2024-04-17.txt").write_text(sample_variant(2), encoding="utf-8")
+    (raw / "c.txt").write_text(sample_variant(3), encoding="utf-8")
+    _, pages = load_corpus(raw, tmp_path / "processed", with_pages=True)
+    assert issue_labels(pages) == {"a": "淮安日报 2024-04-10 A07", "b_2024-04-17": "2024-04-17", "c": "c.txt"}
