@@ -15,6 +15,7 @@ _MODULES = {
     "fonts": ("configure_matplotlib", "find_cjk_font", "missing_glyphs"),
     "frequency": ("cooccurrence", "counts_by", "kwic", "slogan_articles", "slogan_summary"),
     "genres": ("classify_genres", "genre_codebook", "meeting_share"),
+    "issue_labels": ("issue_labels",),
     "people": ("extract_people",),
     "plots.echo": ("echo_timeline",),
     "plots.slogans": ("plot_matrix", "plot_top_slogans"),

@@ -16,18 +16,31 @@ from .slogans import TYPE_LABELS
 from .terms import TermFilter
 from .token_table import TokenTable
 
+RISING_LOG2 = 1.0  # a term rises (falls) when its rate at least doubles (halves) against the baseline
+MIN_BASELINE = 1  # earlier issues needed before the brief claims rising or falling words
+MAIN_SHARE = 0.5  # an article's largest topic is called its main topic only from this share up
+
 
 def issue_order(articles: pd.DataFrame) -> list[str]:
-    """Issues from oldest to newest: by date, undated ones last, then by issue id."""
+    """Issues from oldest to newest: undated ones first (they are baseline, never the newest), then by date and id."""
     firsts = articles.groupby("issue")["date"].min().reset_index()
-    return list(firsts.sort_values(["date", "issue"], na_position="last")["issue"])
+    return list(firsts.sort_values(["date", "issue"], na_position="first")["issue"])
 
 
 def latest_issue(articles: pd.DataFrame) -> str:
-    """The newest issue of the table."""
+    """The newest issue: the latest dated one; the last by id only when no issue has a date."""
     if articles.empty:
         raise ValueError("the article table is empty: no issue to brief")
     return issue_order(articles)[-1]
+
+
+def why_this_issue(articles: pd.DataFrame, issue: str, chosen: bool = False) -> str:
+    """Why the brief covers `issue`: chosen by the reader, the newest date, or no dates at all."""
+    if chosen:
+        return "由参数 ISSUE 指定"
+    if articles["date"].notna().any():
+        return f"语料中日期最新的一期（{articles['date'].max():%Y-%m-%d}）"
+    return "语料中没有一期带日期，按期号取最后一期"
 
 
 def split_issue(articles: pd.DataFrame, issue: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -89,6 +102,13 @@ def term_changes(
     return table.sort_values(["log2_ratio", "count"], ascending=[False, False], ignore_index=True)
 
 
+def rising_falling(changes: pd.DataFrame, threshold: float = RISING_LOG2) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rising, falling) terms: a log2 rate ratio above `threshold` or below its negative, strongest first."""
+    rising = changes[changes["log2_ratio"] > threshold]
+    falling = changes[changes["log2_ratio"] < -threshold].iloc[::-1]
+    return rising, falling
+
+
 def plot_term_changes(changes: pd.DataFrame, n: int = 12, title: str = "") -> Figure:
     """Bars of the n most rising and n most falling terms (log2 of the rate ratio)."""
     configure_matplotlib()
@@ -111,37 +131,59 @@ def brief_markdown(
     topics: pd.DataFrame | None = None,
     figures: dict[str, str] | None = None,
     n: int = 10,
+    why: str = "",
+    min_baseline: int = MIN_BASELINE,
+    threshold: float = RISING_LOG2,
 ) -> str:
-    """A one-page Markdown summary of the issue, ready to paste into a weekly report."""
+    """A one-page Markdown summary of the issue that claims only what its baseline supports.
+
+    With no earlier issue the first line says so and the rest is the issue's own profile (its
+    slogans, no "first seen"); rising and falling words need `min_baseline` earlier issues and a
+    log2 rate ratio beyond `threshold`, each shown with its counts. `topics` (headline, topic,
+    share) is shown with its share; a topic under `MAIN_SHARE` is not called main.
+    """
     mine, earlier = split_issue(articles, issue)
+    n_earlier = earlier["issue"].nunique()
     date = mine["date"].min()
-    lines = [
-        f"# 本期简报 · {escape(issue)}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""),
-        "",
+    lines = [f"# 本期简报 · {escape(issue)}" + (f"（{date:%Y-%m-%d}）" if pd.notna(date) else ""), ""]
+    if not n_earlier:
+        lines += ["**这是语料中的第一期：没有更早的期次可比，以下只是本期自身的概况，不作“首次出现”或升降判断。**", ""]
+    lines += [
+        f"- 本期：{escape(issue)}" + (f"，{escape(why)}" if why else "") + "。",
         f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
-        f"对照此前 {earlier['issue'].nunique()} 期。",
+        f"对照此前 {n_earlier} 期。",
         "",
     ]
-    lines += ["## 首次出现的提法", ""]
+    lines += ["## 首次出现的提法" if n_earlier else "## 本期的提法", ""]
     if slogans_new.empty:
-        lines.append(
-            "（无：本期提法此前各期都出现过。）" if len(earlier) else "（这是语料中的第一期，所有提法都是首次出现。）"
-        )
+        lines.append("（无：本期提法此前各期都出现过。）" if n_earlier else "（本期没有找到提法。）")
     for row in slogans_new.head(n).itertuples():
         lines.append(
             f"- “{escape(row.slogan)}”（{TYPE_LABELS.get(row.type, row.type)}）：{row.uses} 次，{row.articles} 篇文章"
         )
     lines += ["", "## 用词升降", ""]
-    if len(earlier):
-        rising = "、".join(map(escape, changes.head(n)["term"]))
-        falling = "、".join(map(escape, changes[changes["log2_ratio"] < 0].tail(n)["term"][::-1]))
-        lines += [f"- 上升：{rising}", f"- 下降：{falling or '（无）'}"]
+    if n_earlier >= min_baseline:
+        rising, falling = rising_falling(changes, threshold)
+        lines += [
+            f"对照此前 {n_earlier} 期；频率至少变为 {2**threshold:g} 倍（或 1/{2**threshold:g}）才算升降。",
+            "",
+            f"- 上升：{_counted(rising.head(n))}",
+            f"- 下降：{_counted(falling.head(n))}",
+        ]
     else:
-        lines.append("（没有更早的期次可比。）")
+        lines.append(f"（此前只有 {n_earlier} 期，少于 {min_baseline} 期，不作升降判断。）")
     if topics is not None and len(topics):
-        lines += ["", "## 文章与主题", "", "| 文章 | 主要主题 | 占比 |", "|---|---|---|"]
+        lines += ["", "## 文章与主题", "", "| 文章 | 占比最大的主题 | 占比 |", "|---|---|---|"]
         for row in topics.itertuples():
-            lines.append(f"| {escape(row.headline)} | {escape(row.topic)} | {row.share:.0%} |")
+            topic = row.topic if row.share >= MAIN_SHARE else f"{row.topic}（不足一半，无主导主题）"
+            lines.append(f"| {escape(row.headline)} | {escape(topic)} | {row.share:.0%} |")
     if figures:
         lines += ["", "## 图", ""] + [f"![{escape(caption)}]({quote(path)})" for caption, path in figures.items()]
     return "\n".join(lines) + "\n"
+
+
+def _counted(terms: pd.DataFrame) -> str:
+    """Terms with their counts now and before: 三夏（本期 3，此前 0）."""
+    return (
+        "、".join(f"{escape(r.term)}（本期 {r.count}，此前 {r.count_before}）" for r in terms.itertuples()) or "（无）"
+    )

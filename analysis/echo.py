@@ -101,6 +101,15 @@ def load_congress_reports() -> pd.DataFrame:
     return _cleaned(reports, extra=["congress"])
 
 
+MISSING_REPORTS = (1989, 1990, 1991, 1996, 2020)  # years a report was delivered and published, absent from the file
+
+
+def missing_report_years(reports: pd.DataFrame | None = None) -> list[int]:
+    """Years that had a government work report which the shipped file lacks (see PROVENANCE.md)."""
+    reports = load_gov_reports() if reports is None else reports
+    return sorted(set(MISSING_REPORTS) - set(reports["year"].dropna().astype(int)))
+
+
 def echo_by_year(terms: list[str], reports: pd.DataFrame | None = None) -> pd.DataFrame:
     """Uses of each term per report year: term, year, uses, chars, per_10k (uses per 10,000 characters).
 

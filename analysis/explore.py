@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 import ipywidgets as widgets
 import pandas as pd
 
-from .brief import new_slogans, split_issue, term_changes
+from .brief import new_slogans, rising_falling, split_issue, term_changes
 from .frequency import kwic
 from .markup import escape
 from .topics import TopicModel, top_words, typical_documents
@@ -50,7 +50,7 @@ def issue_view(issue: str, articles: pd.DataFrame, uses: pd.DataFrame, tokens: p
         f"{issue}：首次出现的提法（对照此前{earlier['issue'].nunique()}期）": new_slogans(uses, articles, issue),
     }
     if len(earlier):
-        view[f"{issue}：上升的词"] = term_changes(tokens, articles, issue).head(n)
+        view[f"{issue}：上升的词"] = rising_falling(term_changes(tokens, articles, issue))[0].head(n)
     return view
 
 

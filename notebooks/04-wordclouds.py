@@ -27,6 +27,7 @@ MAX_WORDS = 150  # words in the corpus cloud
 GRID_COLUMNS = 3  # clouds per row in the grids
 LATEST_ISSUES = 12  # issues with a cloud of their own: the latest ones
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
+CORPUS_STOPLIST = True  # keep people's names, the paper's home places and meeting words out of the clouds
 MASK = ""  # optional image whose white part stays empty, e.g. "data/reference/mask.png"
 SEED = 0
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
@@ -44,7 +45,8 @@ import analysis
 from analysis import clouds
 from analysis.brief import issue_order, latest_issue
 from analysis.dtm import document_units
-from analysis.terms import TermFilter
+from analysis.issue_labels import issue_labels
+from analysis.stoplist import corpus_terms
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted
 from analysis.topics import top_words, topic_labels
@@ -55,7 +57,7 @@ NOTEBOOK = "04-wordclouds"
 # The article table: one row per article or photo caption. Rows without text cannot make a cloud.
 
 # %%
-articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 if ISSUES:
     articles = articles[articles["issue"].isin(ISSUES)]
 articles = articles[articles["text"].str.strip() != ""].reset_index(drop=True)
@@ -66,10 +68,12 @@ articles[["article_id", "date", "kind", "headline"]]
 # stopwords (的, 了, 在 …, `data/lexicon/stopwords.txt`), numbers or punctuation, and one-character
 # words only when they carry meaning (党, 村, 粮 …). `tokens[i]` is article i's word list (held as
 # ids into one vocabulary, so a large corpus is counted without a Python string per word). The
-# table lists the most frequent words left: the corpus cloud draws exactly these counts.
+# table lists the most frequent words left: the corpus cloud draws exactly these counts. With
+# `CORPUS_STOPLIST` the names of people (the people table), the paper's home places (place names in
+# at least 30% of the articles) and meeting words (出席会议, 讲话 …) are left out too (`analysis.stoplist`).
 
 # %%
-TERMS = TermFilter()  # the rule for a countable word (analysis.terms), also the topic matrix's and the brief's
+TERMS = corpus_terms(articles, analysis.extract_people(articles), on=CORPUS_STOPLIST)  # analysis.terms + stoplist
 tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
 corpus_counts = clouds.word_frequencies(tokens, TERMS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])
@@ -151,8 +155,9 @@ fig
 # not equally frequent.
 
 # %%
+label = issue_labels(pages)
 per_issue = {
-    issue_id: clouds.word_frequencies(tokens[articles.index[articles["issue"] == issue_id]], TERMS)
+    label.get(issue_id, issue_id): clouds.word_frequencies(tokens[articles.index[articles["issue"] == issue_id]], TERMS)
     for issue_id in issue_order(articles)[-LATEST_ISSUES:]
 }
 fig = clouds.wordcloud_grid(per_issue, ncols=GRID_COLUMNS, title="最近各期词云（按日期排列）", seed=SEED)

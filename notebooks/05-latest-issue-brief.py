@@ -21,6 +21,9 @@ LABELS_DIR = "data/lexicon/topic_labels"  # the researcher's topic labels
 ISSUE = ""  # issue id to brief; empty: the newest
 TOP_N = 12  # terms shown rising / falling
 MIN_COUNT = 3  # a term needs this many uses in all to be compared
+MIN_BASELINE = 1  # earlier issues needed before words are called rising or falling
+RISING_LOG2 = 1.0  # a word rises (falls) when its rate changes by more than 2**RISING_LOG2 times
+MIN_TOPIC_UNITS = 100  # paragraphs the corpus needs before topics are fitted and shown (about 3 pages)
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 REPORTS_DIR = "reports"  # where reports (briefs, tables) are written
@@ -36,7 +39,16 @@ import pandas as pd
 
 import analysis
 from analysis.atomic import write_text
-from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
+from analysis.brief import (
+    brief_markdown,
+    latest_issue,
+    new_slogans,
+    plot_term_changes,
+    rising_falling,
+    split_issue,
+    term_changes,
+    why_this_issue,
+)
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import document_units
 from analysis.slogans import extract_slogans
@@ -45,13 +57,15 @@ from analysis.topic_store import stored_or_fitted, transform
 from analysis.topics import article_topics, topic_labels
 
 # %% [markdown]
-# The issue to brief, and the issues before it that it is compared with (by date; undated issues last).
+# The issue to brief, and the issues before it that it is compared with (by date; undated issues
+# count as earlier: they are never the newest while a dated issue exists).
 
 # %%
 articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
 issue = ISSUE or latest_issue(articles)
+why = why_this_issue(articles, issue, chosen=bool(ISSUE))
 mine, earlier = split_issue(articles, issue)
-print(f"Briefing {issue}: {len(mine)} articles/photos, against {earlier['issue'].nunique()} earlier issue(s)")
+print(f"Briefing {issue} ({why}): {len(mine)} articles/photos, against {earlier['issue'].nunique()} earlier issue(s)")
 mine[["article_id", "date", "kind", "headline"]]
 
 # %% [markdown]
@@ -67,46 +81,54 @@ fresh
 # %% [markdown]
 # ## Words rising and falling
 # Each term's rate per 1,000 content words in this issue against all earlier issues; the ratio is
-# smoothed so that a word absent on one side stays finite. With no earlier issue there is nothing to compare.
+# smoothed so that a word absent on one side stays finite. A word rises or falls only beyond
+# `RISING_LOG2` and only with at least `MIN_BASELINE` earlier issues; with fewer nothing is compared.
 
 # %%
 tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
 changes = term_changes(tokens, articles, issue, min_count=MIN_COUNT)
 figures = {}
-if len(earlier):
+rising, falling = rising_falling(changes, RISING_LOG2)
+if earlier["issue"].nunique() >= MIN_BASELINE:
     fig = plot_term_changes(changes, n=TOP_N, title=f"{issue}：用词升降（对照此前{earlier['issue'].nunique()}期）")
     paths = analysis.save_figure(
         fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief"
     )
     figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
-changes.head(TOP_N)
+rising.head(TOP_N)
 
 # %%
-changes.tail(TOP_N).iloc[::-1]
+falling.head(TOP_N)
 
 # %% [markdown]
 # ## Its articles by topic
 # The model notebook 03 keeps in `data/processed/models/` (NMF on the paragraphs of the whole
 # corpus, so the labels edited for 03 apply here), applied to this issue's paragraphs without
 # refitting; each article of the issue with its main topic. Only if 03 has not run is the model
-# fitted here, by the same function with its default K search.
+# fitted here, by the same function with its default K search. Topics are shown only when the corpus
+# has at least `MIN_TOPIC_UNITS` paragraphs, each article with the share of its largest topic.
 
 # %%
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
-unit_tokens = tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
-stored = stored_or_fitted(f"{CORPUS}-paragraph", "nmf", units, unit_tokens, Path(PROCESSED_DIR) / "models")
-in_issue = (units["issue"] == issue).to_numpy()
-model = transform(stored, units[in_issue], unit_tokens.take(in_issue.nonzero()[0]))
-labels = topic_labels(model, LABELS_DIR)
-mix = article_topics(model).dropna()
-ids = [a for a in mine["article_id"] if a in mix.index]
-topics = pd.DataFrame(
-    {
-        "headline": mine.set_index("article_id").loc[ids, "headline"],
-        "topic": mix.loc[ids].idxmax(axis=1).map(labels),
-        "share": mix.loc[ids].max(axis=1),
-    }
-)
+topics = None
+print(f"{len(units)} paragraphs in the corpus; topics need {MIN_TOPIC_UNITS}")
+
+# %%
+if len(units) >= MIN_TOPIC_UNITS:
+    unit_tokens = tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
+    stored = stored_or_fitted(f"{CORPUS}-paragraph", "nmf", units, unit_tokens, Path(PROCESSED_DIR) / "models")
+    in_issue = (units["issue"] == issue).to_numpy()
+    model = transform(stored, units[in_issue], unit_tokens.take(in_issue.nonzero()[0]))
+    labels = topic_labels(model, LABELS_DIR)
+    mix = article_topics(model).dropna()
+    ids = [a for a in mine["article_id"] if a in mix.index]
+    topics = pd.DataFrame(
+        {
+            "headline": mine.set_index("article_id").loc[ids, "headline"],
+            "topic": mix.loc[ids].idxmax(axis=1).map(labels),
+            "share": mix.loc[ids].max(axis=1),
+        }
+    )
 topics
 
 # %% [markdown]
@@ -123,7 +145,9 @@ fig
 # Written to `reports/brief-<issue>.md` (figure links point into `figures/`).
 
 # %%
-text = brief_markdown(issue, articles, fresh, changes, topics, figures)
+text = brief_markdown(
+    issue, articles, fresh, changes, topics, figures, why=why, min_baseline=MIN_BASELINE, threshold=RISING_LOG2
+)
 write_text(Path(REPORTS_DIR) / f"brief-{analysis.figures.safe_name(issue)}.md", text)
 print(text)
 

@@ -4,7 +4,16 @@ import pandas as pd
 import pytest
 
 from analysis import parse_page
-from analysis.brief import brief_markdown, latest_issue, new_slogans, plot_term_changes, split_issue, term_changes
+from analysis.brief import (
+    brief_markdown,
+    latest_issue,
+    new_slogans,
+    plot_term_changes,
+    rising_falling,
+    split_issue,
+    term_changes,
+    why_this_issue,
+)
 from analysis.paths import RAW
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
@@ -27,12 +36,13 @@ def corpus():
     return pd.concat([second, undated, first], ignore_index=True)
 
 
-def test_latest_is_the_newest_dated_issue_and_undated_ones_come_last(corpus):
-    dated = corpus[corpus["issue"] != "extra"]
-    assert latest_issue(dated) == "qjp_2024-04-15"
-    assert latest_issue(corpus) == "extra"
+def test_an_undated_issue_is_never_the_latest_when_dated_ones_exist(corpus):
+    assert latest_issue(corpus) == "qjp_2024-04-15"
+    assert "日期最新" in why_this_issue(corpus, "qjp_2024-04-15")
     mine, earlier = split_issue(corpus, "qjp_2024-04-15")
-    assert set(earlier["issue"]) == {"qjp_2024-04-08"} and len(mine) == 14
+    assert set(earlier["issue"]) == {"qjp_2024-04-08", "extra"} and len(mine) == 14
+    undated = corpus[corpus["issue"] == "extra"]
+    assert latest_issue(undated) == "extra" and "没有一期带日期" in why_this_issue(undated, "extra")
     with pytest.raises(ValueError, match="not in the table"):
         split_issue(corpus, "no-such-issue")
 
@@ -72,3 +82,43 @@ def test_brief_markdown_names_the_issue_and_its_news(corpus):
     )
     assert text.startswith("# 本期简报 · qjp_2024-04-15（2024-04-15）")
     assert "“三夏”（数字提法）" in text and "文章 13 篇，图片 1 幅" in text
+
+
+def test_unchanged_words_are_neither_rising_nor_falling():
+    same = [parse_page(SAMPLE, issue=f"qjp_2024-04-0{d}", date=f"2024-04-0{d}").articles() for d in (1, 8)]
+    table = pd.concat(same, ignore_index=True)
+    changes = term_changes(table["text"].map(tokenize), table, "qjp_2024-04-08")
+    assert (changes["log2_ratio"].abs() < 0.01).all()
+    rising, falling = rising_falling(changes)
+    assert rising.empty and falling.empty
+    text = brief_markdown("qjp_2024-04-08", table, pd.DataFrame(columns=["slogan", "type"]), changes)
+    assert "- 上升：（无）" in text and "- 下降：（无）" in text and "清江浦区（" not in text
+
+
+def test_the_brief_of_a_first_issue_makes_no_comparative_claim(corpus):
+    first = corpus[corpus["issue"] == "qjp_2024-04-08"]
+    uses = extract_slogans(first)
+    changes = term_changes(first["text"].map(tokenize), first, "qjp_2024-04-08")
+    text = brief_markdown("qjp_2024-04-08", first, new_slogans(uses, first, "qjp_2024-04-08"), changes)
+    assert text.splitlines()[2].startswith("**这是语料中的第一期")
+    assert "首次出现" not in text.replace("不作“首次出现”", "") and "上升：" not in text and "## 本期的提法" in text
+
+
+def test_rising_words_show_their_counts_and_a_weak_topic_is_not_main(corpus):
+    dated = corpus[corpus["issue"] != "extra"]
+    changes = term_changes(dated["text"].map(tokenize), dated, "qjp_2024-04-15", min_count=2)
+    topics = pd.DataFrame({"headline": ["甲", "乙"], "topic": ["三夏·生产", "项目·建设"], "share": [0.8, 0.29]})
+    text = brief_markdown(
+        "qjp_2024-04-15",
+        dated,
+        new_slogans(extract_slogans(dated), dated, "qjp_2024-04-15"),
+        changes,
+        topics,
+        min_baseline=1,
+    )
+    rising_line = next(line for line in text.splitlines() if line.startswith("- 上升："))
+    assert "三夏（本期" in rising_line and "项目" not in rising_line
+    assert "| 甲 | 三夏·生产 | 80% |" in text and "| 乙 | 项目·建设（不足一半，无主导主题） | 29% |" in text
+    assert "不作升降判断" in brief_markdown(
+        "qjp_2024-04-15", dated, pd.DataFrame(columns=["slogan", "type"]), changes, min_baseline=2
+    )

@@ -25,14 +25,18 @@ def raw(tmp_path):
 
 
 def test_identity_and_date_from_file_names(raw):
-    assert identify(raw / "qjp_2024-04-15.txt") == {"issue": "qjp_2024-04-15", "date": "2024-04-15"}
+    assert identify(raw / "qjp_2024-04-15.txt") == {
+        "issue": "qjp_2024-04-15",
+        "date": "2024-04-15",
+        "date_source": "file name",
+    }
     assert identify(raw / "qjp_20240422.txt")["date"] == "2024-04-22"
     assert identify(SAMPLE)["date"] is None
 
 
 def test_manifest_overrides_the_name(raw):
     (raw / "manifest.csv").write_text("file,issue,date\nqjp_20240422.txt,第1234期,2024-04-23\n", encoding="utf-8")
-    assert identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23"}
+    assert identify(raw / "qjp_20240422.txt") == {"issue": "第1234期", "date": "2024-04-23", "date_source": "manifest"}
 
 
 def test_incremental_cache(raw, tmp_path, monkeypatch):

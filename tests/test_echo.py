@@ -98,3 +98,13 @@ def test_the_reports_are_read_and_cleaned_once_per_process(reports, monkeypatch)
     again = load_gov_reports()
     again.loc[0, "text"] = "改过"
     assert load_gov_reports().equals(reports)
+
+
+def test_the_reference_says_which_reports_it_lacks():
+    from analysis.echo import missing_report_years
+    from analysis.plots.echo import echo_timeline
+
+    assert missing_report_years() == [1989, 1990, 1991, 1996, 2020]
+    fig = echo_timeline(["改革开放"])
+    assert "当年有报告但本数据缺失" in fig.axes[0].get_xlabel()
+    assert len(fig.axes[0].patches) == 5  # one hatched column per missing report

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.colors import PowerNorm
 from matplotlib.figure import Figure
 
-from analysis.echo import echo_by_year
+from analysis.echo import echo_by_year, missing_report_years
 from analysis.fonts import configure_matplotlib
 
 
@@ -17,7 +17,8 @@ def echo_timeline(
 ) -> Figure:
     """Heatmap of each term's rate per 10,000 characters by year.
 
-    White: the report does not use the term; grey: no report that year. The colour scale is a
+    White: the report does not use the term; grey: no report that year; hatched: a report that year
+    which the shipped file lacks (`missing_report_years`). The colour scale is a
     square root, so rare terms still show next to frequent ones.
     """
     configure_matplotlib()
@@ -36,9 +37,11 @@ def echo_timeline(
         interpolation="none",  # PDF and SVG embed the grid itself, not a 300 dpi resampling of it
         extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5),
     )
+    for year in missing_report_years(reports) if reports is None else []:
+        ax.axvspan(year - 0.5, year + 0.5, facecolor="none", edgecolor="#737373", hatch="///", linewidth=0)
     ax.set_yticks(range(len(terms)), terms)
     ax.set_xticks([y for y in years if y % 10 == 0])
-    ax.set_xlabel("报告年份（白色：未出现；灰色：当年无报告）")
+    ax.set_xlabel("报告年份（白色：未出现；灰色：当年无报告；斜线：当年有报告但本数据缺失）")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, label="每万字出现次数", shrink=0.8, extend="min")
     return fig

@@ -19,6 +19,7 @@ import pandas as pd
 from .. import paths
 from ..atomic import write_csv, write_parquet, write_text
 from .flags import flag_texts
+from .header import header_records, read_header, without_header
 from .identity import MANIFEST, identify, read_manifest
 from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, parse_page
 from .textio import RawFileError, read_page_text
@@ -53,7 +54,8 @@ def _fingerprint(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
-TABLES = {"articles": COLUMNS, "dropped": DROPPED_COLUMNS + ["source"], "pages": PAGE_COLUMNS}
+PAGE_TABLE_COLUMNS = PAGE_COLUMNS + ["paper", "page", "section", "date_source"]
+TABLES = {"articles": COLUMNS, "dropped": DROPPED_COLUMNS + ["source"], "pages": PAGE_TABLE_COLUMNS}
 LIST_COLUMNS = ("reporters", "subheads", "flags", "lines", "notes")
 
 
@@ -61,13 +63,22 @@ def _parse(path: Path, raw_dir: Path) -> tuple[str, dict[str, pd.DataFrame]]:
     """The hash of the page's clean text, and its three tables."""
     ident = identify(path)
     text, notes = read_page_text(path)
-    page = parse_page(text, issue=ident["issue"], date=ident["date"])
+    header = read_header(text)
+    date, date_source = ident["date"], ident["date_source"]
+    if date is None and header.date:
+        date, date_source = header.date, "page header"
+    page = parse_page(without_header(text, header), issue=ident["issue"], date=date)
+    page.dropped = sorted(header_records(header) + page.dropped, key=lambda d: d["line"])
     page.notes = notes + page.notes
+    if date is None and page.date:
+        date_source = "page header"
     source = path.relative_to(raw_dir).as_posix()
     return hashlib.sha1(text.encode("utf-8")).hexdigest(), {
         "articles": page.articles(source=source),
         "dropped": page.dropped_frame().assign(source=source),
-        "pages": page.page_frame(source=source),
+        "pages": page.page_frame(source=source).assign(
+            paper=header.paper, page=header.page, section=header.section, date_source=date_source
+        ),
     }
 
 

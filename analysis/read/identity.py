@@ -124,10 +124,17 @@ def _read_manifest(path: Path, mtime_ns: int, size: int) -> Manifest:
 
 
 def identify(path) -> dict:
-    """{'issue', 'date'} of a raw file, from the manifest's usable row or the file-naming convention."""
+    """{'issue', 'date', 'date_source'} of a raw file, from the manifest's usable row or the file name.
+
+    `date_source` is 'manifest', 'file name' or '' (no date: the page header may give one).
+    """
     path = Path(path)
-    ident = {"issue": path.stem, "date": date_from_name(path.name)}
+    date = date_from_name(path.name)
+    ident = {"issue": path.stem, "date": date, "date_source": "file name" if date else ""}
     manifest = path.parent / MANIFEST
     if manifest.exists():
-        ident.update(read_manifest(manifest).rows.get(path.name, {}))
+        row = read_manifest(manifest).rows.get(path.name, {})
+        ident.update(row)
+        if "date" in row:
+            ident["date_source"] = "manifest"
     return ident
