@@ -103,9 +103,9 @@ def term_changes(
 
 
 def rising_falling(changes: pd.DataFrame, threshold: float = RISING_LOG2) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rising, falling) terms: a log2 rate ratio above `threshold` or below its negative, strongest first."""
-    rising = changes[changes["log2_ratio"] > threshold]
-    falling = changes[changes["log2_ratio"] < -threshold].iloc[::-1]
+    """(rising, falling) terms: a log2 rate ratio of at least `threshold` or at most its negative, strongest first."""
+    rising = changes[changes["log2_ratio"] >= threshold]
+    falling = changes[changes["log2_ratio"] <= -threshold].iloc[::-1]
     return rising, falling
 
 

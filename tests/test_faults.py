@@ -192,7 +192,9 @@ def test_the_brief_escapes_headlines_slogans_words_and_captions():
     earlier = articles.assign(issue="0_2024-04-01", date=pd.Timestamp("2024-04-01"))
     both = pd.concat([earlier, articles], ignore_index=True)
     slogans = pd.DataFrame({"slogan": [SCRIPT], "type": ["number"], "uses": [1], "articles": [1]})
-    changes = pd.DataFrame({"term": [SCRIPT, "[点我](http://x)"], "log2_ratio": [1.0, -1.0]})
+    changes = pd.DataFrame(
+        {"term": [SCRIPT, "[点我](http://x)"], "log2_ratio": [2.0, -2.0], "count": [4, 0], "count_before": [0, 4]}
+    )
     topics = pd.DataFrame({"headline": [SCRIPT + " | 表格"], "topic": ["**粗**"], "share": [0.5]})
     text = analysis.brief.brief_markdown("a_2024-04-08", both, slogans, changes, topics, {SCRIPT: "../figures/a b.png"})
     assert "<script>" not in text and text.count("&lt;script&gt;") == 4  # slogan, rising word, headline, caption
