@@ -230,7 +230,7 @@ def test_other_papers_conventions():
     assert "新质生产力成为热词" in first["text"] and "下转" not in first["text"]
     second = df.iloc[1]
     assert second["headline"] == "外省书讯"
-    assert second["dateline"] == "新华社北京3月24日电" and second["reporters"] == ["张晓", "刘洋"]
+    assert second["dateline"] == "新华社北京3月24日电（记者 张晓、刘洋）" and second["reporters"] == ["张晓", "刘洋"]
     assert second["text"] == "国务院新闻办公室24日举行发布会。"
 
 
@@ -260,7 +260,7 @@ def test_national_paper_conventions_commentary_and_items_without_headline():
         "",
     ]
     assert list(df["reporters"]) == [["季芳"], ["张伟"], ["王小明", "李强"], ["张晓", "刘洋"]]
-    assert list(df["dateline"]) == ["本报北京3月24日电", "", "本报讯", "新华社北京3月24日电"]
+    assert list(df["dateline"]) == ["本报北京3月24日电", "", "本报讯", "新华社北京3月24日电（记者 张晓、刘洋）"]
     assert list(df["kind"]) == ["article"] * 4
     assert df["text"].iloc[1].split("\n")[0].startswith("新时代新征程")
     assert df["text"].iloc[3].endswith("各项工作取得积极进展。")
