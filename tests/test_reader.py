@@ -265,3 +265,18 @@ def test_national_paper_conventions_commentary_and_items_without_headline():
     assert df["text"].iloc[1].split("\n")[0].startswith("新时代新征程")
     assert df["text"].iloc[3].endswith("各项工作取得积极进展。")
     assert kinds(df["flags"].iloc[3]) >= {"dateline_without_headline", "no_headline"}
+
+
+def test_a_summary_label_is_its_own_paragraph():
+    page = "\n\n".join(
+        [
+            "我市启动春季植树活动",
+            "本报记者  季  芳",
+            "核心阅读",
+            "连日来，我市各地掀起植树造林热潮，共植树50余万株。",
+            "据介绍，今年以来各地认真贯彻落实部署，各项工作取得积极进展。",
+        ]
+    )
+    df = parse_page(page).articles()
+    assert len(df) == 1
+    assert df["text"].iloc[0].split("\n")[:2] == ["核心阅读", "连日来，我市各地掀起植树造林热潮，共植树50余万株。"]
