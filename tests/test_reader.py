@@ -230,7 +230,7 @@ def test_other_papers_conventions():
     assert "新质生产力成为热词" in first["text"] and "下转" not in first["text"]
     second = df.iloc[1]
     assert second["headline"] == "外省书讯"
-    assert second["dateline"] == "新华社北京3月24日电" and second["reporters"] == ["张晓", "刘洋"]
+    assert second["dateline"] == "新华社北京3月24日电（记者 张晓、刘洋）" and second["reporters"] == ["张晓", "刘洋"]
     assert second["text"] == "国务院新闻办公室24日举行发布会。"
 
 
@@ -260,8 +260,23 @@ def test_national_paper_conventions_commentary_and_items_without_headline():
         "",
     ]
     assert list(df["reporters"]) == [["季芳"], ["张伟"], ["王小明", "李强"], ["张晓", "刘洋"]]
-    assert list(df["dateline"]) == ["本报北京3月24日电", "", "本报讯", "新华社北京3月24日电"]
+    assert list(df["dateline"]) == ["本报北京3月24日电", "", "本报讯", "新华社北京3月24日电（记者 张晓、刘洋）"]
     assert list(df["kind"]) == ["article"] * 4
     assert df["text"].iloc[1].split("\n")[0].startswith("新时代新征程")
     assert df["text"].iloc[3].endswith("各项工作取得积极进展。")
     assert kinds(df["flags"].iloc[3]) >= {"dateline_without_headline", "no_headline"}
+
+
+def test_a_summary_label_is_its_own_paragraph():
+    page = "\n\n".join(
+        [
+            "我市启动春季植树活动",
+            "本报记者  季  芳",
+            "核心阅读",
+            "连日来，我市各地掀起植树造林热潮，共植树50余万株。",
+            "据介绍，今年以来各地认真贯彻落实部署，各项工作取得积极进展。",
+        ]
+    )
+    df = parse_page(page).articles()
+    assert len(df) == 1
+    assert df["text"].iloc[0].split("\n")[:2] == ["核心阅读", "连日来，我市各地掀起植树造林热潮，共植树50余万株。"]

@@ -131,14 +131,16 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
 
 KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
 COLUMN_TAGS = ["钟声", "国际视点", "关注改革最后一公里"]
+DATELINES = ["本报电 ", "本报北京3月24日电  （记者 {names}）", "本报讯（记者 {names}）"]
 NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院）", "（记者 蒲蔚）", "（陈子晗、刘然参与采写）"]
 
 
 @st.composite
 def party_pages(draw):
-    """Party-paper conventions: kickers, column tags, padded bylines, trailing author notes, short items."""
+    """Party-paper conventions: kickers, column tags, padded bylines, trailing author notes, short items
+    opened by a dateline, with or without a credit."""
     arts = draw(articles())
-    blocks, expected = [], []
+    blocks, expected, leads = [], [], []
     for art in arts:
         head = art["headline"]
         tag = draw(st.sampled_from(["", *COLUMN_TAGS]))
@@ -147,7 +149,10 @@ def party_pages(draw):
         blocks.append(head + (f"（{tag}）" if tag else ""))
         short = draw(st.booleans())
         if short:
-            blocks.append("本报电 " + art["paras"][0].removeprefix("本报讯 日前，"))
+            names = "、".join(art["byline"].split()[1:])
+            lead = draw(st.sampled_from(DATELINES)).format(names=names) + art["paras"][0].removeprefix("本报讯 日前，")
+            blocks.append(lead)
+            leads.append((len(expected), lead, names.split("、") if "记者" in lead else []))
         else:
             blocks.append("本报记者  " + "  ".join(art["byline"].split()[1:]))
             blocks += art["paras"]
@@ -155,15 +160,19 @@ def party_pages(draw):
         if note:
             blocks.append(note)
         expected.append((head, tag, note))
-    return expected, "\n\n".join(blocks)
+    return expected, leads, "\n\n".join(blocks)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(party_pages())
 def test_party_paper_conventions_give_back_the_articles(generated):
-    expected, text = generated
+    expected, leads, text = generated
     page = parse_page(text)
     nonblank = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     assert placed_lines(page) == nonblank
     df = page.articles()
     assert list(zip(df["headline"], df["column"], df["author_note"])) == expected
+    for i, lead, names in leads:  # the dateline keeps its credit as printed; the names go to reporters
+        row = df.iloc[i]
+        assert (row.dateline + row.text.split("\n")[0]).replace(" ", "") == lead.replace(" ", "")
+        assert set(names) <= set(row.reporters)

@@ -94,7 +94,11 @@ def is_author_note(line: str) -> bool:
 
 
 def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
-    """Split a lead's dateline: (dateline, reporters, rest of the paragraph)."""
+    """Split a lead's dateline: (dateline, reporters, rest of the paragraph).
+
+    A credit parenthesis stays in the dateline as printed (`本报讯（记者 X）`), its names go to reporters,
+    so dateline + rest gives back the printed paragraph.
+    """
     m = DATELINE_RE.match(paragraph)
     if not m:
         return "", [], paragraph
@@ -105,7 +109,9 @@ def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
         if paragraph[: m.end()].rstrip().endswith(("：", ":")) and len(credit) <= 8:  # 央视网消息（新闻联播）：
             return paragraph[: m.end()].rstrip(" ：:，,"), [], rest
         return m.group(1), [], paragraph[len(m.group(1)) :].lstrip(" ，,")  # the parenthesis belongs to the text
-    return m.group(1), reporters, paragraph[m.end() :]
+    if reporters:
+        return paragraph[: m.end()].rstrip(" ，,"), reporters, paragraph[m.end() :]
+    return m.group(1), [], paragraph[m.end() :]
 
 
 def split_photo_credit(caption: str) -> tuple[str, list[str]]:

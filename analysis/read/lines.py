@@ -27,9 +27,12 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
+SUMMARY_LABELS = {"核心阅读", "阅读提示", "编者按", "编后", "短评", "延伸阅读", "相关链接"}
+
+
 def is_closed(text: str) -> bool:
-    """Does a block end a sentence (so the next block starts a new paragraph)?"""
-    if text.endswith(("（完）", "(完)")):
+    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`) does."""
+    if text.endswith(("（完）", "(完)")) or text in SUMMARY_LABELS:
         return True
     last = text[-1]
     if last in CLOSERS:
@@ -121,6 +124,8 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "furniture", None
     if is_author_note(text):
         return "note", None
+    if text in SUMMARY_LABELS:  # a 提要 label opens the article's own summary, never an article
+        return "body", None
     names = parse_byline(text)
     if names:
         return "byline", names
