@@ -7,7 +7,7 @@ asked for, so a notebook that only reads pages never loads scikit-learn or wordc
 from importlib import import_module
 
 _MODULES = {
-    "brief": ("brief_markdown", "latest_issue", "new_slogans", "plot_term_changes", "split_issue", "term_changes"),
+    "brief": ("brief_markdown", "latest_issue", "new_slogans", "split_issue", "term_changes"),
     "clouds": ("build_wordcloud", "draw_wordcloud", "word_frequencies", "wordcloud_figure", "wordcloud_grid"),
     "dtm": ("DocumentTermMatrix", "build_dtm", "document_units"),
     "echo": ("echo_by_year", "load_congress_reports", "load_gov_reports", "national_echo"),
@@ -17,6 +17,7 @@ _MODULES = {
     "genres": ("classify_genres", "genre_codebook", "meeting_share"),
     "issue_labels": ("issue_labels",),
     "people": ("extract_people",),
+    "plots.brief": ("plot_term_changes",),
     "plots.echo": ("echo_timeline",),
     "plots.slogans": ("plot_matrix", "plot_top_slogans"),
     "plots.topics": ("plot_document_topics", "plot_k_table", "plot_prevalence", "plot_top_words"),

@@ -43,7 +43,6 @@ from analysis.brief import (
     brief_markdown,
     latest_issue,
     new_slogans,
-    plot_term_changes,
     rising_falling,
     split_issue,
     term_changes,
@@ -51,6 +50,7 @@ from analysis.brief import (
 )
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import document_units
+from analysis.plots.brief import plot_term_changes
 from analysis.slogans import extract_slogans
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted, transform

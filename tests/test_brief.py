@@ -8,13 +8,13 @@ from analysis.brief import (
     brief_markdown,
     latest_issue,
     new_slogans,
-    plot_term_changes,
     rising_falling,
     split_issue,
     term_changes,
     why_this_issue,
 )
 from analysis.paths import RAW
+from analysis.plots.brief import plot_term_changes
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
 
