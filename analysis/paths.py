@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 RAW = DATA / "raw"
-PROCESSED = DATA / "processed"
+PROCESSED = Path(os.environ.get("NEWSPAPER_PROCESSED") or DATA / "processed")  # tests point it elsewhere
 LEXICON = DATA / "lexicon"
 REFERENCE = DATA / "reference"
 FIGURES = Path(os.environ.get("NEWSPAPER_FIGURES", ROOT / "figures"))  # tests point it elsewhere

@@ -429,5 +429,5 @@ def _in_dictionary(form: str) -> bool:
 
 
 def national_cache() -> Path:
-    """Where the national lexicon is cached: data/processed/, or $NEWSPAPER_PROCESSED (tests)."""
-    return Path(os.environ.get("NEWSPAPER_PROCESSED") or PROCESSED)
+    """Where the national lexicon is cached: the processed folder (`analysis.paths.PROCESSED`)."""
+    return PROCESSED

@@ -6,15 +6,10 @@ project's data/processed/: derived caches go to a temporary folder.
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def processed_elsewhere(tmp_path_factory):
-    os.environ["NEWSPAPER_PROCESSED"] = str(tmp_path_factory.mktemp("processed"))
-    yield
-    os.environ.pop("NEWSPAPER_PROCESSED", None)
+# Before any test module imports analysis: its default processed folder (analysis.paths.PROCESSED) is a
+# temporary one for the whole session, so no test writes into the project's data/processed/.
+os.environ["NEWSPAPER_PROCESSED"] = tempfile.mkdtemp(prefix="newspaper-processed-")
