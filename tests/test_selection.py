@@ -11,12 +11,3 @@ def test_photo_captions_are_counted_or_left_out_by_one_parameter(tmp_path):
     assert len(with_photos) == len(articles) == len(without) + 1  # the sample prints one photo
     caption = with_photos[with_photos.kind == "photo"].text.iloc[0]
     assert "新质生产力" in caption and not without.text.str.contains("新质生产力").any()
-
-
-def test_tests_cache_into_a_temporary_folder_never_the_projects():
-    from analysis.paths import DATA, PROCESSED
-    from analysis.token_cache import tokenize_table
-
-    assert PROCESSED != DATA / "processed" and PROCESSED.is_dir()
-    tokenize_table(["清江浦区召开项目攻坚推进会。"], progress=False)  # the default cache folder
-    assert any((PROCESSED / "token_cache").iterdir())
