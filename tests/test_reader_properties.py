@@ -130,6 +130,11 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
 
 
 KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
+# a long, comma-split 肩题 opening the page, over a headline-shaped line (too long to be a headline itself)
+LONG_KICKERS = [
+    "招引一批，建成一批，投产一批，清江浦区项目攻坚见实效",
+    "一条河带活一座城，里运河两岸文旅融合发展新路子",
+]
 COLUMN_TAGS = ["钟声", "国际视点", "关注改革最后一公里"]
 DATELINES = ["本报电 ", "本报北京3月24日电  （记者 {names}）", "本报讯（记者 {names}）"]
 NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院）", "（记者 蒲蔚）", "（陈子晗、刘然参与采写）"]
@@ -137,14 +142,16 @@ NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院
 
 @st.composite
 def party_pages(draw):
-    """Party-paper conventions: kickers, column tags, padded bylines, trailing author notes, short items
-    opened by a dateline, with or without a credit."""
+    """Party-paper conventions: kickers (a long comma-split one at the page's top), column tags, padded
+    bylines, trailing author notes, short items opened by a dateline, with or without a credit."""
     arts = draw(articles())
     blocks, expected, leads = [], [], []
-    for art in arts:
+    for k, art in enumerate(arts):
         head = art["headline"]
         tag = draw(st.sampled_from(["", *COLUMN_TAGS]))
-        if draw(st.booleans()):
+        if k == 0 and draw(st.booleans()):
+            blocks.append(draw(st.sampled_from(LONG_KICKERS)))
+        elif draw(st.booleans()):
             blocks.append(draw(st.sampled_from(KICKERS)))
         blocks.append(head + (f"（{tag}）" if tag else ""))
         short = draw(st.booleans())
@@ -176,3 +183,32 @@ def test_party_paper_conventions_give_back_the_articles(generated):
         row = df.iloc[i]
         assert (row.dateline + row.text.split("\n")[0]).replace(" ", "") == lead.replace(" ", "")
         assert set(names) <= set(row.reporters)
+
+
+REFRAINS = ["同志们、朋友们！", "各位代表！"]
+
+
+@st.composite
+def speech_pages(draw):
+    """A speech whose salutation is printed again between its sections, then other articles."""
+    arts = draw(articles())
+    refrain = draw(st.sampled_from(REFRAINS))
+    times = draw(st.integers(3, 4))
+    used = {p for a in arts for p in a["paras"]}
+    spare = [s for s in draw(st.permutations(SENTENCES)) if "图为" not in s and not any(s in p for p in used)]
+    sections = [b for k in range(times) for b in (refrain, spare[k])]
+    arts[0]["paras"] = arts[0]["paras"][:1] + sections
+    return arts, refrain, times
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speech_pages())
+def test_a_line_printed_on_purpose_several_times_is_kept_each_time(generated):
+    """A salutation printed between a speech's sections is text every time, never a repeat or a jump label."""
+    arts, refrain, times = generated
+    text = "\n\n".join(b for a in arts for b in [a["headline"], a["byline"], *a["paras"]])
+    page = parse_page(text)
+    assert page.dropped == []
+    df = page.articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert df.iloc[0]["text"].split("\n").count(refrain) == times
