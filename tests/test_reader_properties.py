@@ -212,3 +212,26 @@ def test_a_line_printed_on_purpose_several_times_is_kept_each_time(generated):
     df = page.articles()
     assert list(df["headline"]) == [a["headline"] for a in arts]
     assert df.iloc[0]["text"].split("\n").count(refrain) == times
+
+
+DASH_LABELS = [("生产更规范——", "绿色茶园少用化肥农药"), ("服务更贴心——", "“一站式”窗口方便群众办事")]
+
+
+@st.composite
+def dash_label_pages(draw):
+    """A feature whose sections open with a dash label and its short second half, each a line of its own."""
+    arts = draw(articles())
+    label, rest = draw(st.sampled_from(DASH_LABELS))
+    arts[0]["paras"] = [*arts[0]["paras"][:1], label, rest, *arts[0]["paras"][1:]]
+    blocks = [b for a in arts for b in [a["headline"], a["byline"], *[c for p in a["paras"] for c in cut(draw, p)]]]
+    return arts, "\n\n".join(blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dash_label_pages())
+def test_a_dash_label_and_its_second_half_are_paragraphs_of_their_own(generated):
+    arts, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    for row, art in zip(df.itertuples(), arts):
+        assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])

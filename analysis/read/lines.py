@@ -30,9 +30,16 @@ NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 SUMMARY_LABELS = {"核心阅读", "阅读提示", "编者按", "编后", "短评", "延伸阅读", "相关链接"}
 
 
+def is_dash_label(text: str) -> bool:
+    """A short phrase ending in a dash that opens what follows (`生产更规范——`): a subhead or label, a line of its own."""
+    core = text.rstrip("—")
+    return text.endswith("——") and 4 <= len(core) <= 12 and "，" not in core and is_headline_like(core)
+
+
 def is_closed(text: str) -> bool:
-    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`) does."""
-    if text.endswith(("（完）", "(完)")) or text in SUMMARY_LABELS:
+    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`) or a
+    dash label (`生产更规范——`) does."""
+    if text.endswith(("（完）", "(完)")) or text in SUMMARY_LABELS or is_dash_label(text):
         return True
     last = text[-1]
     if last in CLOSERS:
@@ -129,7 +136,7 @@ def classify(text: str) -> tuple[str, list[str] | None]:
     names = parse_byline(text)
     if names:
         return "byline", names
-    if is_headline_like(text) and not DATELINE_RE.match(text):
+    if (is_headline_like(text) or is_dash_label(text)) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None
 
