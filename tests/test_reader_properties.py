@@ -1,6 +1,6 @@
 """Property tests on generated pages: articles cut, jumped and repeated the way the sample is."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
@@ -219,17 +219,22 @@ DASH_LABELS = [("生产更规范——", "绿色茶园少用化肥农药"), ("�
 
 @st.composite
 def dash_label_pages(draw):
-    """A feature whose sections open with a dash label and its short second half, each a line of its own."""
+    """A feature whose sections open with a dash label and its short second half, each a line of its own;
+    a `■记者手记` section and the feature's staff credits (`版式：…`) at its end are its text too."""
     arts = draw(articles())
     label, rest = draw(st.sampled_from(DASH_LABELS))
-    arts[0]["paras"] = [*arts[0]["paras"][:1], label, rest, *arts[0]["paras"][1:]]
+    first = arts[0]["paras"]
+    assume(not any("图为" in p for p in first))  # a short line over a `图为…` caption is a photo title
+    notebook = ["■记者手记", first[-1]] if len(first) > 2 and draw(st.booleans()) else []
+    staff = draw(st.sampled_from([[], ["统筹：蒲蔚"], ["本期统筹：刘然", "版式设计：孙卉"]]))
+    arts[0]["paras"] = [*first[:1], label, rest, *first[1 : len(first) - len(notebook) // 2], *notebook, *staff]
     blocks = [b for a in arts for b in [a["headline"], a["byline"], *[c for p in a["paras"] for c in cut(draw, p)]]]
     return arts, "\n\n".join(blocks)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dash_label_pages())
-def test_a_dash_label_and_its_second_half_are_paragraphs_of_their_own(generated):
+def test_dash_labels_section_labels_and_staff_credits_are_paragraphs_of_their_own(generated):
     arts, text = generated
     df = parse_page(text).articles()
     assert list(df["headline"]) == [a["headline"] for a in arts]
