@@ -130,7 +130,8 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
 
 
 KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
-# a long, comma-split 肩题 opening the page, over a headline-shaped line (too long to be a headline itself)
+# a long, comma-split 肩题 over a headline-shaped line (too long to be a headline itself), where nothing
+# above can run on into it: the page's top, or after an author note
 LONG_KICKERS = [
     "招引一批，建成一批，投产一批，清江浦区项目攻坚见实效",
     "一条河带活一座城，里运河两岸文旅融合发展新路子",
@@ -142,14 +143,14 @@ NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院
 
 @st.composite
 def party_pages(draw):
-    """Party-paper conventions: kickers (a long comma-split one at the page's top), column tags, padded
+    """Party-paper conventions: kickers (a long comma-split one after an end), column tags, padded
     bylines, trailing author notes, short items opened by a dateline, with or without a credit."""
     arts = draw(articles())
     blocks, expected, leads = [], [], []
     for k, art in enumerate(arts):
         head = art["headline"]
         tag = draw(st.sampled_from(["", *COLUMN_TAGS]))
-        if k == 0 and draw(st.booleans()):
+        if (k == 0 or expected[-1][2]) and draw(st.booleans()):  # at the page's top or after an author note
             blocks.append(draw(st.sampled_from(LONG_KICKERS)))
         elif draw(st.booleans()):
             blocks.append(draw(st.sampled_from(KICKERS)))

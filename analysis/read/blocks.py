@@ -69,13 +69,13 @@ class Blocks:
             self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
         return self._bigrams[i]
 
-    def group_end(self, i: int, headlines: dict, first_on_page: bool = False) -> int:
+    def group_end(self, i: int, headlines: dict, after_an_end: bool = False) -> int:
         """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0.
 
         A line too long or too comma-split for a headline may still be one when a byline or a
         dateline follows the group (strong evidence), right under it if it is the group's first line;
-        the page's first text may also be a long 肩题 over a headline-shaped line (nothing above it
-        can be a sentence cut by a column break).
+        after an end (the page's top, or an author note closing the article above) it may also be a
+        long 肩题 over a headline-shaped line: nothing above it can be a sentence cut by a column break.
         """
         j, loose = i, False
         while j < len(self) and j - i < 3 and self.text(j) not in headlines:
@@ -88,7 +88,7 @@ class Blocks:
             if nxt == "byline" or (nxt == "body" and L.DATELINE_RE.match(self.text(j))):
                 return j
             if loose:
-                if j == i + 1 and (not first_on_page or nxt != "headline" or L.word_across(self.text(i), self.text(j))):
+                if j == i + 1 and (not after_an_end or nxt != "headline" or L.word_across(self.text(i), self.text(j))):
                     return 0  # a loose first line needs the byline right under it (else: a cut sentence)
                 continue
             if nxt == "body" and L.is_lead(self.text(j)):
