@@ -144,7 +144,8 @@ NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院
 @st.composite
 def party_pages(draw):
     """Party-paper conventions: kickers (a long comma-split one after an end), column tags, padded
-    bylines, trailing author notes, short items opened by a dateline, with or without a credit."""
+    bylines, essays under a bare name in numbered parts, trailing author notes, short items opened by
+    a dateline, with or without a credit."""
     arts = draw(articles())
     blocks, expected, leads = [], [], []
     for k, art in enumerate(arts):
@@ -161,9 +162,12 @@ def party_pages(draw):
             lead = draw(st.sampled_from(DATELINES)).format(names=names) + art["paras"][0].removeprefix("本报讯 日前，")
             blocks.append(lead)
             leads.append((len(expected), lead, names.split("、") if "记者" in lead else []))
-        else:
+        elif draw(st.booleans()):
             blocks.append("本报记者  " + "  ".join(art["byline"].split()[1:]))
             blocks += art["paras"]
+        else:  # an essay: the author's bare name, then numbered parts
+            first = art["paras"][0].removeprefix("本报讯 日前，")
+            blocks += [art["byline"].split()[1], "一", first, "二", *art["paras"][1:]]
         note = draw(st.sampled_from(["", *NOTES]))
         if note:
             blocks.append(note)

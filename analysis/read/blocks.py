@@ -37,8 +37,10 @@ class Blocks:
         return labelled
 
     def on_purpose(self, i: int) -> bool:
-        """Is block i printed three times or more on the page (a refrain, never a repeat or a jump label)?"""
-        return self.printed[self.items[i][1]] >= 3
+        """Is block i printed again on purpose (a refrain printed three times or more, a section number `二`),
+        never a repeat or a jump label?"""
+        text = self.items[i][1]
+        return self.printed[text] >= 3 or L.is_section_number(text)
 
     def text_at(self, i: int) -> str:
         return self.items[i][1] if i < len(self.items) else ""
@@ -87,13 +89,14 @@ class Blocks:
             nxt = self.kind(j)
             if nxt == "byline" or (nxt == "body" and L.DATELINE_RE.match(self.text(j))):
                 return j
+            bare_name = nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body"
+            if bare_name and (j - i >= 2 or not loose):
+                return j
             if loose:
                 if j == i + 1 and (not after_an_end or nxt != "headline" or L.word_across(self.text(i), self.text(j))):
                     return 0  # a loose first line needs the byline right under it (else: a cut sentence)
                 continue
             if nxt == "body" and L.is_lead(self.text(j)):
-                return j
-            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
                 return j
             if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
                 return j

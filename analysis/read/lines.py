@@ -38,6 +38,14 @@ def is_summary_label(text: str) -> bool:
     return text.lstrip(LABEL_MARKS).strip() in SUMMARY_LABELS
 
 
+SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)]?$")
+
+
+def is_section_number(text: str) -> bool:
+    """A section number of its own (`一`, `（二）`) opening a part of an essay or feature: closed, its own paragraph."""
+    return SECTION_RE.match(text) is not None
+
+
 def is_staff(text: str) -> bool:
     """A feature's staff credit (`版式：沈某`): a closed line of its text."""
     return len(text) <= 30 and STAFF_RE.match(text) is not None
@@ -50,9 +58,10 @@ def is_dash_label(text: str) -> bool:
 
 
 def is_closed(text: str) -> bool:
-    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`) or a
-    dash label (`生产更规范——`) does."""
-    if text.endswith(("（完）", "(完)")) or is_summary_label(text) or is_dash_label(text) or is_staff(text):
+    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`), a
+    dash label (`生产更规范——`), a staff credit or a section number (`二`) does."""
+    labels = (is_summary_label, is_dash_label, is_staff, is_section_number)
+    if text.endswith(("（完）", "(完)")) or any(is_label(text) for is_label in labels):
         return True
     last = text[-1]
     if last in CLOSERS:
@@ -145,7 +154,7 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "furniture", None
     if is_author_note(text):
         return "note", None
-    if is_summary_label(text) or is_staff(text):  # a 提要 label or a staff credit: the article's text, never an article
+    if is_summary_label(text) or is_staff(text) or is_section_number(text):  # the article's text, never an article
         return "body", None
     names = parse_byline(text)
     if names:
