@@ -38,6 +38,11 @@ def is_summary_label(text: str) -> bool:
     return text.lstrip(LABEL_MARKS).strip() in SUMMARY_LABELS
 
 
+def is_marked_line(text: str) -> bool:
+    """A line opened by a mark (`█环保执法监管不严…`, `●时间：3月23日`): a 提要 or list line, whole as printed."""
+    return len(text) > 1 and text[0] in LABEL_MARKS
+
+
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)]?$")
 
 
@@ -59,8 +64,8 @@ def is_dash_label(text: str) -> bool:
 
 def is_closed(text: str) -> bool:
     """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`), a
-    dash label (`生产更规范——`), a staff credit or a section number (`二`) does."""
-    labels = (is_summary_label, is_dash_label, is_staff, is_section_number)
+    dash label (`生产更规范——`), a staff credit, a section number (`二`) or a marked line (`█…`) does."""
+    labels = (is_summary_label, is_dash_label, is_staff, is_section_number, is_marked_line)
     if text.endswith(("（完）", "(完)")) or any(is_label(text) for is_label in labels):
         return True
     last = text[-1]
