@@ -62,18 +62,21 @@ def is_dash_label(text: str) -> bool:
     return text.endswith("——") and 4 <= len(core) <= 12 and "，" not in core and is_headline_like(core)
 
 
+LABELS = (is_summary_label, is_dash_label, is_staff, is_section_number)  # each at most 30 characters
+
+
 def is_closed(text: str) -> bool:
     """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`), a
     dash label (`生产更规范——`), a staff credit, a section number (`二`) or a marked line (`█…`) does."""
-    labels = (is_summary_label, is_dash_label, is_staff, is_section_number, is_marked_line)
-    if text.endswith(("（完）", "(完)")) or any(is_label(text) for is_label in labels):
-        return True
     last = text[-1]
     if last in CLOSERS:
         return True
     if last in QUOTE_CLOSERS and len(text) > 1:
-        return text[-2] in CLOSERS or (last in "）)" and text[:-1].rstrip().endswith("摄"))
-    return False
+        if text[-2] in CLOSERS or (last in "）)" and text[:-1].rstrip().endswith("摄")):
+            return True
+    if text.endswith(("（完）", "(完)")):
+        return True
+    return is_marked_line(text) or (len(text) <= 30 and any(is_label(text) for is_label in LABELS))
 
 
 def is_headline_like(text: str) -> bool:
