@@ -280,3 +280,14 @@ def test_a_summary_label_is_its_own_paragraph():
     df = parse_page(page).articles()
     assert len(df) == 1
     assert df["text"].iloc[0].split("\n")[:2] == ["核心阅读", "连日来，我市各地掀起植树造林热潮，共植树50余万株。"]
+
+
+def test_labels_inside_an_article_are_closed_lines_of_their_own():
+    from analysis.read import lines as L
+
+    for label in ["生产更规范——", "二", "（三）", "■记者手记", "█一条河带活一座城", "●时间：3月23日", "版式设计：孙卉"]:
+        assert L.is_closed(label), label
+    for cut in ["他说——", "一是", "培训现场，清江浦区疾控中心公", "统筹推进"]:
+        assert not L.is_closed(cut), cut
+    assert L.classify("责任编辑：刘然")[0] == "furniture"  # the page's editor line is still furniture
+    assert L.classify("统筹：刘然")[0] == "body"  # a feature's staff credit is its text

@@ -1,6 +1,6 @@
 """Property tests on generated pages: articles cut, jumped and repeated the way the sample is."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import parse_page
@@ -130,6 +130,12 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
 
 
 KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
+# a long, comma-split 肩题 over a headline-shaped line (too long to be a headline itself), where nothing
+# above can run on into it: the page's top, or after an author note
+LONG_KICKERS = [
+    "招引一批，建成一批，投产一批，清江浦区项目攻坚见实效",
+    "一条河带活一座城，里运河两岸文旅融合发展新路子",
+]
 COLUMN_TAGS = ["钟声", "国际视点", "关注改革最后一公里"]
 DATELINES = ["本报电 ", "本报北京3月24日电  （记者 {names}）", "本报讯（记者 {names}）"]
 NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院）", "（记者 蒲蔚）", "（陈子晗、刘然参与采写）"]
@@ -137,14 +143,17 @@ NOTES = ["（作者为某某大学教授）", "（作者单位：某某研究院
 
 @st.composite
 def party_pages(draw):
-    """Party-paper conventions: kickers, column tags, padded bylines, trailing author notes, short items
-    opened by a dateline, with or without a credit."""
+    """Party-paper conventions: kickers (a long comma-split one after an end), column tags, padded
+    bylines, essays under a bare name in numbered parts, trailing author notes, short items opened by
+    a dateline, with or without a credit."""
     arts = draw(articles())
     blocks, expected, leads = [], [], []
-    for art in arts:
+    for k, art in enumerate(arts):
         head = art["headline"]
         tag = draw(st.sampled_from(["", *COLUMN_TAGS]))
-        if draw(st.booleans()):
+        if (k == 0 or expected[-1][2]) and draw(st.booleans()):  # at the page's top or after an author note
+            blocks.append(draw(st.sampled_from(LONG_KICKERS)))
+        elif draw(st.booleans()):
             blocks.append(draw(st.sampled_from(KICKERS)))
         blocks.append(head + (f"（{tag}）" if tag else ""))
         short = draw(st.booleans())
@@ -153,9 +162,12 @@ def party_pages(draw):
             lead = draw(st.sampled_from(DATELINES)).format(names=names) + art["paras"][0].removeprefix("本报讯 日前，")
             blocks.append(lead)
             leads.append((len(expected), lead, names.split("、") if "记者" in lead else []))
-        else:
+        elif draw(st.booleans()):
             blocks.append("本报记者  " + "  ".join(art["byline"].split()[1:]))
             blocks += art["paras"]
+        else:  # an essay: the author's bare name, then numbered parts
+            first = art["paras"][0].removeprefix("本报讯 日前，")
+            blocks += [art["byline"].split()[1], "一", first, "二", *art["paras"][1:]]
         note = draw(st.sampled_from(["", *NOTES]))
         if note:
             blocks.append(note)
@@ -176,3 +188,68 @@ def test_party_paper_conventions_give_back_the_articles(generated):
         row = df.iloc[i]
         assert (row.dateline + row.text.split("\n")[0]).replace(" ", "") == lead.replace(" ", "")
         assert set(names) <= set(row.reporters)
+
+
+REFRAINS = ["同志们、朋友们！", "各位代表！"]
+
+
+@st.composite
+def speech_pages(draw):
+    """A speech whose salutation is printed again between its sections, then other articles."""
+    arts = draw(articles())
+    refrain = draw(st.sampled_from(REFRAINS))
+    times = draw(st.integers(3, 4))
+    used = {p for a in arts for p in a["paras"]}
+    spare = [s for s in draw(st.permutations(SENTENCES)) if "图为" not in s and not any(s in p for p in used)]
+    sections = [b for k in range(times) for b in (refrain, spare[k])]
+    arts[0]["paras"] = arts[0]["paras"][:1] + sections
+    return arts, refrain, times
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speech_pages())
+def test_a_line_printed_on_purpose_several_times_is_kept_each_time(generated):
+    """A salutation printed between a speech's sections is text every time, never a repeat or a jump label."""
+    arts, refrain, times = generated
+    text = "\n\n".join(b for a in arts for b in [a["headline"], a["byline"], *a["paras"]])
+    page = parse_page(text)
+    assert page.dropped == []
+    df = page.articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert df.iloc[0]["text"].split("\n").count(refrain) == times
+
+
+DASH_LABELS = [("生产更规范——", "绿色茶园少用化肥农药"), ("服务更贴心——", "“一站式”窗口方便群众办事")]
+
+
+@st.composite
+def dash_label_pages(draw):
+    """A feature whose sections open with a dash label and its short second half, each a line of its own;
+    a `█` 提要 line, a `■记者手记` section and the feature's staff credits (`版式：…`) at its end are its
+    text too."""
+    arts = draw(articles())
+    label, rest = draw(st.sampled_from(DASH_LABELS))
+    first = arts[0]["paras"]
+    assume(not any("图为" in p for p in first))  # a short line over a `图为…` caption is a photo title
+    notebook = ["■记者手记", first[-1]] if len(first) > 2 and draw(st.booleans()) else []
+    staff = draw(st.sampled_from([[], ["统筹：蒲蔚"], ["本期统筹：刘然", "版式设计：孙卉"]]))
+    summary = draw(st.sampled_from([[], ["█一条河带活一座城，文旅融合走出发展新路子"]]))  # no closing mark
+    middle = first[1 : len(first) - len(notebook) // 2]
+    arts[0]["paras"] = [*first[:1], *summary, label, rest, *middle, *notebook, *staff]
+    # a marked line is read whole as printed: one cut by a column break is split (a known limit)
+    lines = [[p] if p.startswith("█") else cut(draw, p) for p in arts[0]["paras"]]
+    first_blocks = [arts[0]["headline"], arts[0]["byline"], *[c for cs in lines for c in cs]]
+    other_blocks = [
+        b for a in arts[1:] for b in [a["headline"], a["byline"], *[c for p in a["paras"] for c in cut(draw, p)]]
+    ]
+    return arts, "\n\n".join(first_blocks + other_blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dash_label_pages())
+def test_labels_marked_lines_and_staff_credits_are_paragraphs_of_their_own(generated):
+    arts, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    for row, art in zip(df.itertuples(), arts):
+        assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])

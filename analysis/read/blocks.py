@@ -18,21 +18,29 @@ class Blocks:
         self.items = blocks
         self.kinds = [("body", None) if line in jumped else L.classify(t) for line, t in blocks]
         self._bigrams: dict = {}
+        self.printed = Counter(text for _, text in blocks)
         self.labelled = self._jump_labelled()
 
     def _jump_labelled(self) -> set:
         """Headline-shaped lines printed again later over different text: their jump labels.
 
-        A line repeated together with the block under it is a repeated block, not a label.
+        A line repeated together with the block under it is a repeated block, not a label; a line
+        printed three times or more is printed on purpose (`女士们、先生们、朋友们！`), not a label.
         """
         first, labelled = {}, set()
         for i, ((_, text), (kind, _)) in enumerate(zip(self.items, self.kinds)):
-            if kind != "headline":
+            if kind != "headline" or self.on_purpose(i):
                 continue
             if text in first and self.text_at(first[text] + 1) != self.text_at(i + 1):
                 labelled.add(text)
             first.setdefault(text, i)
         return labelled
+
+    def on_purpose(self, i: int) -> bool:
+        """Is block i printed again on purpose (a refrain printed three times or more, a section number `二`),
+        never a repeat or a jump label?"""
+        text = self.items[i][1]
+        return self.printed[text] >= 3 or L.is_section_number(text)
 
     def text_at(self, i: int) -> str:
         return self.items[i][1] if i < len(self.items) else ""
@@ -63,11 +71,13 @@ class Blocks:
             self._bigrams[i] = Counter(L.bigram_list(self.text(i)))
         return self._bigrams[i]
 
-    def group_end(self, i: int, headlines: dict) -> int:
+    def group_end(self, i: int, headlines: dict, after_an_end: bool = False) -> int:
         """If a headline group (1-3 lines, none in `headlines`) starting at i opens an article, the index after it, else 0.
 
         A line too long or too comma-split for a headline may still be one when a byline or a
-        dateline follows the group (strong evidence), right under it if it is the group's first line.
+        dateline follows the group (strong evidence), right under it if it is the group's first line;
+        after an end (the page's top, or an author note closing the article above) it may also be a
+        long 肩题 over a headline-shaped line: nothing above it can be a sentence cut by a column break.
         """
         j, loose = i, False
         while j < len(self) and j - i < 3 and self.text(j) not in headlines:
@@ -79,13 +89,14 @@ class Blocks:
             nxt = self.kind(j)
             if nxt == "byline" or (nxt == "body" and L.DATELINE_RE.match(self.text(j))):
                 return j
+            bare_name = nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body"
+            if bare_name and (j - i >= 2 or not loose):
+                return j
             if loose:
-                if j == i + 1:
+                if j == i + 1 and (not after_an_end or nxt != "headline" or L.word_across(self.text(i), self.text(j))):
                     return 0  # a loose first line needs the byline right under it (else: a cut sentence)
                 continue
             if nxt == "body" and L.is_lead(self.text(j)):
-                return j
-            if nxt == "headline" and is_bare_name(self.text(j)) and self.kind(j + 1) == "body":
                 return j
             if nxt == "body" and j - i >= 2 and self.text(j - 1).startswith(("—", "-")):
                 return j

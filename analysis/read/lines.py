@@ -17,9 +17,11 @@ LEAD_RE = re.compile(
 )
 JUMP_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接|续)第?\s*[A-Za-z]?\d{1,2}\s*版[^）)]{0,12}[）)]")
 FURNITURE_RE = re.compile(
-    r"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式|美编|组版|审读|值班总编|制图|图片编辑)\s*[:：\s]"
+    r"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|美编|组版|审读|值班总编|图片编辑)\s*[:：\s]"
     r"|第?\s*[A-Za-z]?\d{1,2}\s*版(?:\s|$)|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天])"
 )
+# a feature's own staff credits, printed at its end (`统筹：X`, `版式设计：X`): its text, not page furniture
+STAFF_RE = re.compile(r"^(?:本期)?(?:统筹|策划|版式设计|版式|制图|设计|数据来源)\s*[:：]\s*\S")
 PAGE_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 MID_START = set("，。、；：,.;:）)”’》的地得了着过们吗呢吧啊之于及与和或并而但且则")
 PRONOUNS = set("我你他她它这那其此每各该本")
@@ -27,19 +29,54 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 NON_HAN_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-SUMMARY_LABELS = {"核心阅读", "阅读提示", "编者按", "编后", "短评", "延伸阅读", "相关链接"}
+SUMMARY_LABELS = {"核心阅读", "阅读提示", "编者按", "编后", "短评", "延伸阅读", "相关链接", "记者手记", "记者观察"}
+LABEL_MARKS = "■□█●◆▲★"
+
+
+def is_summary_label(text: str) -> bool:
+    """A 提要 or section label inside an article (`核心阅读`, `■记者手记`): a closed line of its own."""
+    return text.lstrip(LABEL_MARKS).strip() in SUMMARY_LABELS
+
+
+def is_marked_line(text: str) -> bool:
+    """A line opened by a mark (`█环保执法监管不严…`, `●时间：3月23日`): a 提要 or list line, whole as printed."""
+    return len(text) > 1 and text[0] in LABEL_MARKS
+
+
+SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)]?$")
+
+
+def is_section_number(text: str) -> bool:
+    """A section number of its own (`一`, `（二）`) opening a part of an essay or feature: closed, its own paragraph."""
+    return SECTION_RE.match(text) is not None
+
+
+def is_staff(text: str) -> bool:
+    """A feature's staff credit (`版式：沈某`): a closed line of its text."""
+    return len(text) <= 30 and STAFF_RE.match(text) is not None
+
+
+def is_dash_label(text: str) -> bool:
+    """A short phrase ending in a dash that opens what follows (`生产更规范——`): a subhead or label, a line of its own."""
+    core = text.rstrip("—")
+    return text.endswith("——") and 4 <= len(core) <= 12 and "，" not in core and is_headline_like(core)
+
+
+LABELS = (is_summary_label, is_dash_label, is_staff, is_section_number)  # each at most 30 characters
 
 
 def is_closed(text: str) -> bool:
-    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`) does."""
-    if text.endswith(("（完）", "(完)")) or text in SUMMARY_LABELS:
-        return True
+    """Does a block end a sentence (so the next block starts a new paragraph)? A 提要 label (`核心阅读`), a
+    dash label (`生产更规范——`), a staff credit, a section number (`二`) or a marked line (`█…`) does."""
     last = text[-1]
     if last in CLOSERS:
         return True
     if last in QUOTE_CLOSERS and len(text) > 1:
-        return text[-2] in CLOSERS or (last in "）)" and text[:-1].rstrip().endswith("摄"))
-    return False
+        if text[-2] in CLOSERS or (last in "）)" and text[:-1].rstrip().endswith("摄")):
+            return True
+    if text.endswith(("（完）", "(完)")):
+        return True
+    return is_marked_line(text) or (len(text) <= 30 and any(is_label(text) for is_label in LABELS))
 
 
 def is_headline_like(text: str) -> bool:
@@ -63,6 +100,7 @@ def is_heading_candidate(text: str) -> bool:
     """Could this line be a heading line if a byline or dateline follows it (`云南设立监理中心，旅游购物30天内可无理由退款`)?"""
     return (
         len(text) <= HEADLINE_MAX + 5
+        and not is_staff(text)
         and not any(c in text for c in "。；;")
         and text[-1] not in OPEN_ENDS
         and text[0] not in MID_START
@@ -124,12 +162,12 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "furniture", None
     if is_author_note(text):
         return "note", None
-    if text in SUMMARY_LABELS:  # a 提要 label opens the article's own summary, never an article
+    if is_summary_label(text) or is_staff(text) or is_section_number(text):  # the article's text, never an article
         return "body", None
     names = parse_byline(text)
     if names:
         return "byline", names
-    if is_headline_like(text) and not DATELINE_RE.match(text):
+    if (is_headline_like(text) or is_dash_label(text)) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None
 

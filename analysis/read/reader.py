@@ -169,9 +169,15 @@ class _Parser:
                 self.page_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
             self.drop(i, "furniture", "page furniture (header, page number or editor line)")
             return i + 1
-        if kind != "byline" and text in self.headlines and not (self.current and self.current.open and kind == "body"):
+        on_purpose = self.blocks.on_purpose(i)
+        if (
+            kind != "byline"
+            and text in self.headlines
+            and not on_purpose
+            and not (self.current and self.current.open and kind == "body")
+        ):
             return self.jump_label(i)
-        if kind != "byline" and text in self.seen_body:
+        if kind != "byline" and text in self.seen_body and not on_purpose:
             self.drop(i, "repeated_block", f"repeated block (same as line {self.seen_body[text]})")
             return i + 1
         if kind == "note":
@@ -185,10 +191,17 @@ class _Parser:
 
     def loose_heading(self, i: int) -> bool:
         """A line too long or comma-split for a headline opens a heading group a byline or dateline follows,
-        unless it continues a sentence left open."""
+        unless it continues a sentence left open (after an end, a long 肩题 over the headline)."""
         if self.current is not None and self.current.open:
             return False
-        return L.is_heading_candidate(self.blocks.text(i)) and bool(self.blocks.group_end(i, self.headlines))
+        return L.is_heading_candidate(self.blocks.text(i)) and bool(
+            self.blocks.group_end(i, self.headlines, self.after_an_end())
+        )
+
+    def after_an_end(self) -> bool:
+        """Nothing above can run on: the page's top, or an author note (`（新华社…电）`) closing the article above."""
+        cur = self.current
+        return cur is None or bool(cur.paras and cur.paras[-1].is_note)
 
     def jump_label(self, i: int) -> int:
         target = self.headlines[self.blocks.text(i)]
@@ -241,7 +254,7 @@ class _Parser:
             and nxt
             and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
-        end = 0 if runs_on else self.blocks.group_end(i, self.headlines)
+        end = 0 if runs_on else self.blocks.group_end(i, self.headlines, self.after_an_end())
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)

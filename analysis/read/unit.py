@@ -39,10 +39,13 @@ class Unit:
 
     @property
     def open(self) -> bool:
-        """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on)."""
+        """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on;
+        nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`)."""
         last = self.paras[-1] if self.paras else None
         if not last or last.is_subhead or last.is_note:
             return False
+        if len(self.paras) >= 2 and L.is_dash_label(self.paras[-2].text) and len(last.lines) == 1:
+            return not (len(last.text) <= 25 and L.is_heading_candidate(last.text))
         return not L.is_closed(last.text) and bool(L.HAN_RE.search(last.text))
 
     @property
