@@ -128,6 +128,7 @@ def test_notebook_runs_on_several_dated_issues(notebook, multi_issue, outputs):
     if name == "05":
         brief = (outputs / "reports" / "brief-qjp_2024-04-22.md").read_text(encoding="utf-8")
         assert brief.startswith("# 本期简报 · qjp_2024-04-22（2024-04-22）") and "对照此前 2 期" in brief
+        assert "- 区委书记朱海波：" in brief and "会议新闻" in brief  # the issue's own profile
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path):
