@@ -140,6 +140,7 @@ def brief_markdown(
     genres: pd.DataFrame | None = None,
     n_units: int | None = None,
     min_units: int = MIN_TOPIC_UNITS,
+    label: str = "",
 ) -> str:
     """A one-page Markdown summary of the issue that claims only what its baseline supports.
 
@@ -149,7 +150,7 @@ def brief_markdown(
     share) is shown with its share; a topic under `MAIN_SHARE` is not called main. The issue's
     profile: `people` (`issue_people`: name, title, articles, roles) and `genres` (`issue_genres`,
     with the meeting share). `n_units` (the corpus's paragraphs) under `min_units` says that topics
-    were left out.
+    were left out. `label` names the issue as printed (`analysis.issue_labels`: paper, date, page).
     """
     mine, earlier = split_issue(articles, issue)
     n_earlier = earlier["issue"].nunique()
@@ -158,7 +159,10 @@ def brief_markdown(
     if not n_earlier:
         lines += ["**这是语料中的第一期：没有更早的期次可比，以下只是本期自身的概况，不作“首次出现”或升降判断。**", ""]
     lines += [
-        f"- 本期：{escape(issue)}" + (f"，{escape(why)}" if why else "") + "。",
+        f"- 本期：{escape(issue)}"
+        + (f"（{escape(label)}）" if label and label != issue else "")
+        + (f"，{escape(why)}" if why else "")
+        + "。",
         f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
         f"对照此前 {n_earlier} 期。",
         "",

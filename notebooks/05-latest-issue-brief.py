@@ -192,6 +192,7 @@ text = brief_markdown(
     genres=genres,
     n_units=len(units),
     min_units=MIN_TOPIC_UNITS,
+    label=label,
 )
 write_text(Path(REPORTS_DIR) / f"brief-{analysis.figures.safe_name(issue)}.md", text)
 print(text)

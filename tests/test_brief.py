@@ -139,7 +139,9 @@ def test_the_first_brief_shows_the_issues_people_genres_and_why_no_topics(corpus
         people=people,
         genres=genres,
         n_units=40,
+        label="淮安日报 2024-04-08 A3",
     )
+    assert "- 本期：qjp_2024-04-08（淮安日报 2024-04-08 A3）。" in text
     assert "- 区委书记朱海波：3 篇文章，出席、讲话" in text and "- 区长赵洪涛：2 篇文章，主持" in text
     assert "蒲蔚" not in text  # the reporter is no actor
     assert "会议新闻 3 篇，占文章的 25%（3/12）" in text and "- 招商签约：1 篇" in text
