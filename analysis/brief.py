@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from .clouds import word_frequencies
+from .issue_profile import meeting_line
 from .markup import escape
 from .slogans import TYPE_LABELS
 from .terms import TermFilter
@@ -17,6 +18,7 @@ from .token_table import TokenTable
 RISING_LOG2 = 1.0  # a term rises (falls) when its rate at least doubles (halves) against the baseline
 MIN_BASELINE = 1  # earlier issues needed before the brief claims rising or falling words
 MAIN_SHARE = 0.5  # an article's largest topic is called its main topic only from this share up
+MIN_TOPIC_UNITS = 100  # paragraphs the corpus needs before topics are fitted and shown (about 3 pages)
 
 
 def issue_order(articles: pd.DataFrame) -> list[str]:
@@ -118,13 +120,21 @@ def brief_markdown(
     why: str = "",
     min_baseline: int = MIN_BASELINE,
     threshold: float = RISING_LOG2,
+    people: pd.DataFrame | None = None,
+    genres: pd.DataFrame | None = None,
+    n_units: int | None = None,
+    min_units: int = MIN_TOPIC_UNITS,
+    label: str = "",
 ) -> str:
     """A one-page Markdown summary of the issue that claims only what its baseline supports.
 
     With no earlier issue the first line says so and the rest is the issue's own profile (its
     slogans, no "first seen"); rising and falling words need `min_baseline` earlier issues and a
     log2 rate ratio beyond `threshold`, each shown with its counts. `topics` (headline, topic,
-    share) is shown with its share; a topic under `MAIN_SHARE` is not called main.
+    share) is shown with its share; a topic under `MAIN_SHARE` is not called main. The issue's
+    profile: `people` (`issue_people`: name, title, articles, roles) and `genres` (`issue_genres`,
+    with the meeting share). `n_units` (the corpus's paragraphs) under `min_units` says that topics
+    were left out. `label` names the issue as printed (`analysis.issue_labels`: paper, date, page).
     """
     mine, earlier = split_issue(articles, issue)
     n_earlier = earlier["issue"].nunique()
@@ -133,11 +143,25 @@ def brief_markdown(
     if not n_earlier:
         lines += ["**这是语料中的第一期：没有更早的期次可比，以下只是本期自身的概况，不作“首次出现”或升降判断。**", ""]
     lines += [
-        f"- 本期：{escape(issue)}" + (f"，{escape(why)}" if why else "") + "。",
+        f"- 本期：{escape(issue)}"
+        + (f"（{escape(label)}）" if label and label != issue else "")
+        + (f"，{escape(why)}" if why else "")
+        + "。",
         f"- 文章 {int((mine['kind'] == 'article').sum())} 篇，图片 {int((mine['kind'] == 'photo').sum())} 幅；"
         f"对照此前 {n_earlier} 期。",
         "",
     ]
+    if people is not None:
+        lines += ["## 本期人物", "", "按出现的文章数排列；职务照本期首次出现时的写法。", ""]
+        lines += [
+            f"- {escape(r.title)}{escape(r.name)}：{r.articles} 篇文章" + (f"，{escape(r.roles)}" if r.roles else "")
+            for r in people.itertuples()
+        ] or ["（本期没有找到带职务的人物。）"]
+        lines.append("")
+    if genres is not None:
+        lines += ["## 本期体裁", "", meeting_line(genres) + "。", ""]
+        lines += [f"- {escape(r.genre)}：{r.articles} 篇（{r.share:.0%}）" for r in genres.itertuples()]
+        lines.append("")
     lines += ["## 首次出现的提法" if n_earlier else "## 本期的提法", ""]
     if slogans_new.empty:
         lines.append("（无：本期提法此前各期都出现过。）" if n_earlier else "（本期没有找到提法。）")
@@ -161,6 +185,13 @@ def brief_markdown(
         for row in topics.itertuples():
             topic = row.topic if row.share >= MAIN_SHARE else f"{row.topic}（不足一半，无主导主题）"
             lines.append(f"| {escape(row.headline)} | {escape(topic)} | {row.share:.0%} |")
+    elif n_units is not None and n_units < min_units:
+        lines += [
+            "",
+            "## 文章与主题",
+            "",
+            f"（语料只有 {n_units} 段，少于 {min_units} 段，主题模型不可靠：未列出主题。）",
+        ]
     if figures:
         lines += ["", "## 图", ""] + [f"![{escape(caption)}]({quote(path)})" for caption, path in figures.items()]
     return "\n".join(lines) + "\n"

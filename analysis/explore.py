@@ -106,7 +106,10 @@ def topic_explorer(model: TopicModel, labels: pd.Series, n: int = 10) -> Explore
 
 
 def issue_explorer(
-    issues: Iterable[str], articles: pd.DataFrame, uses: pd.DataFrame, tokens: pd.Series, n: int = 12
+    issues: Iterable[str | tuple[str, str]], articles: pd.DataFrame, uses: pd.DataFrame, tokens: pd.Series, n: int = 12
 ) -> Explorer:
-    """Choose which issue is the latest: its articles, first-time slogans and rising words."""
+    """Choose which issue is the latest: its articles, first-time slogans and rising words.
+
+    `issues` are issue ids, or (label, issue id) pairs to show labels (`analysis.issue_labels`) in the dropdown.
+    """
     return Explorer(issues, lambda i: issue_view(i, articles, uses, tokens, n), "期次")

@@ -32,6 +32,7 @@ from sklearn.preprocessing import normalize
 from analysis.atomic import write_bytes, write_text
 from analysis.dtm import DocumentTermMatrix, build_dtm
 from analysis.paths import PROCESSED
+from analysis.terms import TermFilter
 from analysis.token_table import TokenTable
 from analysis.topics import TopicModel, choose_k, estimator, fit_topics, k_table
 
@@ -205,12 +206,14 @@ def stored_or_fitted(
     units: pd.DataFrame,
     tokens: TokenTable | Sequence[Sequence[str]],
     folder: str | Path = MODELS,
+    terms: TermFilter | None = None,
 ) -> StoredModel:
     """The stored model `<name>-<method>` (as fitted by notebook 03), whatever corpus it was fitted on;
-    when there is none that checks out, one fitted on `units` with the default K search and saved."""
+    when there is none that checks out, one fitted on `units` (terms chosen by `terms`, as in 03:
+    `analysis.stoplist.corpus_terms`) with the default K search and saved."""
     stored = load(name, method, folder)
     if stored is None:
-        fit_or_load(build_dtm(units, tokens), name, method, folder=folder)
+        fit_or_load(build_dtm(units, tokens, terms=terms), name, method, folder=folder)
         stored = load(name, method, folder)
     return stored
 

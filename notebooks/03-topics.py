@@ -30,6 +30,7 @@ K_RANGE = [2, 3, 4, 5, 6, 8]  # numbers of topics to compare
 K = 0  # 0: take choose_k's pick; any other value overrides it
 SEEDS = [0, 1, 2]  # seeds for the stability check; the model uses the first
 TOP_N = 10  # top words per topic
+CORPUS_STOPLIST = True  # leave people's names, the paper's home places and meeting words out of topics
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 
 # %%
@@ -42,7 +43,9 @@ import pandas as pd
 
 import analysis
 from analysis.dtm import build_dtm, document_units
+from analysis.issue_labels import issue_labels
 from analysis.plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
+from analysis.stoplist import corpus_terms
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import fit_or_load
 from analysis.topics import (
@@ -61,7 +64,7 @@ from analysis.topics import (
 # to one subject.
 
 # %%
-articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 if ISSUES:
     articles = articles[articles.issue.isin(ISSUES)]
 articles = articles[articles.kind == "article"].reset_index(drop=True)
@@ -74,11 +77,16 @@ units.head()
 # Stopwords and punctuation are left out; one-character words stay (党, 村, 粮 carry meaning; the
 # function characters are stopwords); numbers go; a term must occur in at least 2 documents and in
 # at most half of them (a word on every paragraph, like the district's name, separates nothing).
-# Units left without a term are dropped.
+# With `CORPUS_STOPLIST` the names of the people table, the paper's home places (place names in at
+# least 30% of the articles) and meeting words (出席会议, 讲话 …) are left out too
+# (`analysis.stoplist`): otherwise officials' names carry the topics (a topic 建议·提案·赵洪涛) and
+# the lead economy article lands in a proposal-handling topic. They stay in the article and people
+# tables. Units left without a term are dropped.
 
 # %%
+TERMS = corpus_terms(articles, analysis.extract_people(articles), on=CORPUS_STOPLIST)  # analysis.terms + stoplist
 tokens = tokenize_table(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
-dtm = build_dtm(units, tokens)
+dtm = build_dtm(units, tokens, terms=TERMS)
 print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")
 pd.Series(dtm.counts.sum(axis=0).A1, index=dtm.vocabulary).nlargest(20)
 
@@ -151,14 +159,16 @@ fig
 
 # %% [markdown]
 # Topic prevalence: the share of all words per issue and per date (unknown dates form one group,
-# shown as NaT). The chart follows the dates once they are known, the issues until then, with at
+# shown as NaT). Issues are named by paper, date and page (`淮安日报 2024-04-10 A07`), else by
+# their file name (`analysis.issue_labels`). The chart follows the dates once they are known, the issues until then, with at
 # most 60 points per topic: by date, else by week, month or year (`prevalence_over_time`). With
 # one issue there is one point per topic; each new issue adds one.
 
 # %%
-by_issue = topic_prevalence(model, "issue")
+issue_label = issue_labels(pages)
+by_issue = topic_prevalence(model, "issue").rename(index=issue_label)
 by_date = topic_prevalence(model, "date")
-fig = plot_prevalence(prevalence_over_time(model), model, labels=labels)
+fig = plot_prevalence(prevalence_over_time(model).rename(index=issue_label), model, labels=labels)
 analysis.save_figure(
     fig, "03-prevalence-over-time", caption=f"主题占比随期次/日期变化（{model.key}）", notebook="03-topics"
 )

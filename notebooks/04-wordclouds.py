@@ -130,6 +130,7 @@ stored = stored_or_fitted(
     units,
     tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR),
     Path(PROCESSED_DIR) / "models",
+    terms=TERMS,
 )
 model = stored.topics()
 labels = topic_labels(model, LABELS_DIR)

@@ -10,8 +10,9 @@
 # # 05 · 本期简报：what the newest issue says that earlier issues did not
 #
 # The one page to paste into a weekly report. For the newest issue (or the one named in `ISSUE`):
-# slogans printed for the first time, words rising and falling against all earlier issues, its
-# articles by topic, and its word cloud. Exported as figures and as `reports/brief-<issue>.md`.
+# its people and genres, slogans printed for the first time, words rising and falling against all
+# earlier issues, its articles by topic, and its word cloud. Exported as figures and as
+# `reports/brief-<issue>.md`.
 # Rerun after dropping a new page into `data/raw/`: `bash run.sh`, or in JupyterLab *Run All*.
 
 # %% tags=["parameters"]
@@ -24,6 +25,8 @@ MIN_COUNT = 3  # a term needs this many uses in all to be compared
 MIN_BASELINE = 1  # earlier issues needed before words are called rising or falling
 RISING_LOG2 = 1.0  # a word rises (falls) when its rate changes by more than 2**RISING_LOG2 times
 MIN_TOPIC_UNITS = 100  # paragraphs the corpus needs before topics are fitted and shown (about 3 pages)
+TOP_PEOPLE = 10  # people shown in the brief
+CORPUS_STOPLIST = True  # leave people's names, the paper's home places and meeting words out of the cloud and topics
 CORPUS = "paper"  # corpus name of the topics notebook (03): its stored model, its label file
 FIGURES_DIR = "figures"  # where figures are written (PNG, SVG, PDF and figures/index.md)
 REPORTS_DIR = "reports"  # where reports (briefs, tables) are written
@@ -50,8 +53,11 @@ from analysis.brief import (
 )
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import document_units
+from analysis.issue_labels import issue_labels
+from analysis.issue_profile import issue_genres, issue_people, meeting_line
 from analysis.plots.brief import plot_term_changes
 from analysis.slogans import extract_slogans
+from analysis.stoplist import corpus_terms
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted, transform
 from analysis.topics import article_topics, topic_labels
@@ -61,12 +67,34 @@ from analysis.topics import article_topics, topic_labels
 # count as earlier: they are never the newest while a dated issue exists).
 
 # %%
-articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 issue = ISSUE or latest_issue(articles)
+names = issue_labels(pages)  # paper, date and page, else the file name
+label = names.get(issue, issue)
 why = why_this_issue(articles, issue, chosen=bool(ISSUE))
 mine, earlier = split_issue(articles, issue)
-print(f"Briefing {issue} ({why}): {len(mine)} articles/photos, against {earlier['issue'].nunique()} earlier issue(s)")
+print(f"Briefing {label} ({why}): {len(mine)} articles/photos, against {earlier['issue'].nunique()} earlier issue(s)")
 mine[["article_id", "date", "kind", "headline"]]
+
+# %% [markdown]
+# ## Who appears in it
+# Officials and company heads with their titles (`analysis.extract_people`; reporters are never
+# actors), the people in the most of the issue's articles first, with what they did.
+
+# %%
+people = analysis.extract_people(articles)
+in_brief = issue_people(people, issue, TOP_PEOPLE)
+in_brief
+
+# %% [markdown]
+# ## What kinds of article it prints
+# Each article's genre from the codebook `data/lexicon/genres.csv` (`analysis.classify_genres`,
+# notebook 07 shows the cue that decided it); the share of meeting news is the standard measure.
+
+# %%
+genres = issue_genres(analysis.classify_genres(articles), issue)
+print(meeting_line(genres))
+genres
 
 # %% [markdown]
 # ## Slogans printed for the first time
@@ -90,11 +118,11 @@ changes = term_changes(tokens, articles, issue, min_count=MIN_COUNT)
 figures = {}
 rising, falling = rising_falling(changes, RISING_LOG2)
 if earlier["issue"].nunique() >= MIN_BASELINE:
-    fig = plot_term_changes(changes, n=TOP_N, title=f"{issue}：用词升降（对照此前{earlier['issue'].nunique()}期）")
+    fig = plot_term_changes(changes, n=TOP_N, title=f"{label}：用词升降（对照此前{earlier['issue'].nunique()}期）")
     paths = analysis.save_figure(
-        fig, f"05-{issue}-term-changes", caption=f"{issue} 用词升降", notebook="05-latest-issue-brief"
+        fig, f"05-{issue}-term-changes", caption=f"{label} 用词升降", notebook="05-latest-issue-brief"
     )
-    figures[f"{issue} 用词升降"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
+    figures[f"{label} 用词升降"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
 rising.head(TOP_N)
 
 # %%
@@ -105,10 +133,12 @@ falling.head(TOP_N)
 # The model notebook 03 keeps in `data/processed/models/` (NMF on the paragraphs of the whole
 # corpus, so the labels edited for 03 apply here), applied to this issue's paragraphs without
 # refitting; each article of the issue with its main topic. Only if 03 has not run is the model
-# fitted here, by the same function with its default K search. Topics are shown only when the corpus
-# has at least `MIN_TOPIC_UNITS` paragraphs, each article with the share of its largest topic.
+# fitted here, by the same function with its default K search and 03's term rule (the stoplist
+# below). Topics are shown only when the corpus has at least `MIN_TOPIC_UNITS` paragraphs, each
+# article with the share of its largest topic; otherwise the brief says why they are left out.
 
 # %%
+TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + the corpus stoplist
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
 topics = None
 print(f"{len(units)} paragraphs in the corpus; topics need {MIN_TOPIC_UNITS}")
@@ -116,7 +146,9 @@ print(f"{len(units)} paragraphs in the corpus; topics need {MIN_TOPIC_UNITS}")
 # %%
 if len(units) >= MIN_TOPIC_UNITS:
     unit_tokens = tokenize_table(units["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
-    stored = stored_or_fitted(f"{CORPUS}-paragraph", "nmf", units, unit_tokens, Path(PROCESSED_DIR) / "models")
+    stored = stored_or_fitted(
+        f"{CORPUS}-paragraph", "nmf", units, unit_tokens, Path(PROCESSED_DIR) / "models", terms=TERMS
+    )
     in_issue = (units["issue"] == issue).to_numpy()
     model = transform(stored, units[in_issue], unit_tokens.take(in_issue.nonzero()[0]))
     labels = topic_labels(model, LABELS_DIR)
@@ -133,11 +165,12 @@ topics
 
 # %% [markdown]
 # ## Its word cloud
+# Without the corpus stoplist (names, home places, meeting words) when `CORPUS_STOPLIST` is on.
 
 # %%
-fig = wordcloud_figure(word_frequencies(tokens[mine.index]), title=f"{issue} 词云")
-paths = analysis.save_figure(fig, f"05-{issue}-wordcloud", caption=f"{issue} 词云", notebook="05-latest-issue-brief")
-figures[f"{issue} 词云"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
+fig = wordcloud_figure(word_frequencies(tokens[mine.index], TERMS), title=f"{label} 词云")
+paths = analysis.save_figure(fig, f"05-{issue}-wordcloud", caption=f"{label} 词云", notebook="05-latest-issue-brief")
+figures[f"{label} 词云"] = os.path.relpath(paths["png"], Path(REPORTS_DIR))
 fig
 
 # %% [markdown]
@@ -146,7 +179,20 @@ fig
 
 # %%
 text = brief_markdown(
-    issue, articles, fresh, changes, topics, figures, why=why, min_baseline=MIN_BASELINE, threshold=RISING_LOG2
+    issue,
+    articles,
+    fresh,
+    changes,
+    topics,
+    figures,
+    why=why,
+    min_baseline=MIN_BASELINE,
+    threshold=RISING_LOG2,
+    people=in_brief,
+    genres=genres,
+    n_units=len(units),
+    min_units=MIN_TOPIC_UNITS,
+    label=label,
 )
 write_text(Path(REPORTS_DIR) / f"brief-{analysis.figures.safe_name(issue)}.md", text)
 print(text)
@@ -160,4 +206,5 @@ print(text)
 from analysis.brief import issue_order
 from analysis.explore import issue_explorer
 
-issue_explorer([issue, *(i for i in reversed(issue_order(articles)) if i != issue)], articles, uses, tokens, TOP_N)
+order = [issue, *(i for i in reversed(issue_order(articles)) if i != issue)]
+issue_explorer([(names.get(i, i), i) for i in order], articles, uses, tokens, TOP_N)

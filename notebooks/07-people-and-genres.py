@@ -31,6 +31,7 @@ from pathlib import Path
 
 import analysis
 from analysis.atomic import write_csv
+from analysis.issue_labels import issue_labels
 from analysis.people_stats import appearances_by_month, co_appearances, protocol_order
 from analysis.plots.people import plot_appearances, plot_co_appearances, plot_meeting_share, plot_protocol_order
 
@@ -40,7 +41,7 @@ from analysis.plots.people import plot_appearances, plot_co_appearances, plot_me
 # earlier in the article or the corpus. `position_in_list` is the place in a list printed after one title.
 
 # %%
-articles = analysis.load_corpus(RAW_DIR, PROCESSED_DIR)
+articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 people = analysis.extract_people(articles)
 print(f"{len(people)} mentions of {people['name'].nunique()} people in {people['article_id'].nunique()} articles")
 people[people["titled"]].drop(columns="sentence")
@@ -76,11 +77,14 @@ coded["genre"].value_counts()
 
 # %% [markdown]
 # ## Meeting news per issue
-# The share of articles (photos not counted) whose genre is 会议.
+# The share of articles (photos not counted) whose genre is 会议. Issues are named by paper, date
+# and page (`淮安日报 2024-04-10 A07`), else by their file name (`analysis.issue_labels`).
 
 # %%
+names = issue_labels(pages)
 share = analysis.meeting_share(coded)
-fig = plot_meeting_share(share)
+share.insert(1, "label", share["issue"].map(names))
+fig = plot_meeting_share(share, names=names)
 analysis.save_figure(fig, "07-meeting-share", caption="会议新闻占比（按期）", notebook="07-people-and-genres")
 share
 

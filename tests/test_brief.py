@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import parse_page
+from analysis import extract_people, parse_page
 from analysis.brief import (
     brief_markdown,
     latest_issue,
@@ -13,6 +13,7 @@ from analysis.brief import (
     term_changes,
     why_this_issue,
 )
+from analysis.issue_profile import issue_genres, issue_people
 from analysis.paths import RAW
 from analysis.plots.brief import plot_term_changes
 from analysis.segment import tokenize
@@ -122,3 +123,26 @@ def test_rising_words_show_their_counts_and_a_weak_topic_is_not_main(corpus):
     assert "不作升降判断" in brief_markdown(
         "qjp_2024-04-15", dated, pd.DataFrame(columns=["slogan", "type"]), changes, min_baseline=2
     )
+
+
+def test_the_first_brief_shows_the_issues_people_genres_and_why_no_topics(corpus):
+    first = corpus[corpus["issue"] == "qjp_2024-04-08"]
+    people = issue_people(extract_people(first), "qjp_2024-04-08")
+    genres = issue_genres(first, "qjp_2024-04-08")
+    assert list(people["name"][:2]) == ["朱海波", "赵洪涛"]  # in the most articles first
+    assert genres["articles"].sum() == (first["kind"] == "article").sum()  # photos are not articles
+    text = brief_markdown(
+        "qjp_2024-04-08",
+        first,
+        new_slogans(extract_slogans(first), first, "qjp_2024-04-08"),
+        term_changes(first["text"].map(tokenize), first, "qjp_2024-04-08"),
+        people=people,
+        genres=genres,
+        n_units=40,
+        label="淮安日报 2024-04-08 A3",
+    )
+    assert "- 本期：qjp_2024-04-08（淮安日报 2024-04-08 A3）。" in text
+    assert "- 区委书记朱海波：3 篇文章，出席、讲话" in text and "- 区长赵洪涛：2 篇文章，主持" in text
+    assert "蒲蔚" not in text  # the reporter is no actor
+    assert "会议新闻 3 篇，占文章的 25%（3/12）" in text and "- 招商签约：1 篇" in text
+    assert "语料只有 40 段，少于 100 段" in text

@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis import load_corpus
+from analysis import extract_people, load_corpus
 from analysis.brief import brief_markdown, latest_issue, new_slogans, split_issue, term_changes
 from analysis.issue_labels import issue_labels
+from analysis.issue_profile import issue_genres, issue_people
 from analysis.read.header import read_header
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
@@ -27,7 +28,9 @@ def articles(tmp_path_factory):
 def _brief(articles, issue):
     uses = extract_slogans(articles)
     changes = term_changes(articles["text"].map(tokenize), articles, issue)
-    return brief_markdown(issue, articles, new_slogans(uses, articles, issue), changes)
+    people = issue_people(extract_people(articles), issue)
+    genres = issue_genres(articles, issue)
+    return brief_markdown(issue, articles, new_slogans(uses, articles, issue), changes, people=people, genres=genres)
 
 
 def test_every_issue_is_dated_from_its_header(articles):
@@ -42,6 +45,8 @@ def test_the_first_brief_claims_nothing_and_the_fifth_compares_against_four(arti
     fifth = _brief(articles, "page-1")
     assert split_issue(articles, "page-1")[1]["issue"].nunique() == 4
     assert "对照此前 4 期" in fifth and "第一期" not in fifth and "- 上升：" in fifth
+    for brief in (first, fifth):  # every brief shows the issue's own profile
+        assert "## 本期人物" in brief and "朱海波" in brief and "会议新闻" in brief
 
 
 def test_the_page_table_says_where_each_date_came_from(tmp_path):

@@ -75,3 +75,11 @@ def test_choosing_the_latest_issue_compares_it_with_the_ones_before(articles, us
     assert "三夏" in html_of(explorer) and "上升的词" in html_of(explorer)
     explorer.choice.value = "qjp_2024-04-08"  # the first issue: nothing before it
     assert "三夏" not in html_of(explorer) and "上升的词" not in html_of(explorer)
+
+
+def test_issues_can_be_chosen_by_their_label(articles, uses):
+    tokens = pd.Series([tokenize(t) for t in articles["text"]], index=articles.index)
+    options = [("淮安日报 2024-04-15 A3", "qjp_2024-04-15"), ("淮安日报 2024-04-08 A3", "qjp_2024-04-08")]
+    explorer = issue_explorer(options, articles, uses, tokens)
+    assert explorer.choice.label == "淮安日报 2024-04-15 A3" and explorer.choice.value == "qjp_2024-04-15"
+    assert "三夏" in html_of(explorer)

@@ -122,12 +122,13 @@ def test_notebook_runs_on_several_dated_issues(notebook, multi_issue, outputs):
     if name == "02":
         assert "三夏" in text  # the slogan only the second issue prints
     if name == "03":
-        assert all(issue in text for issue in ISSUES)  # prevalence per issue
+        assert all(issue.removeprefix("qjp_") in text for issue in ISSUES)  # prevalence per issue, named by date
     if name == "04":
         assert (outputs / "figures" / "04-wordcloud-issues.png").exists()
     if name == "05":
         brief = (outputs / "reports" / "brief-qjp_2024-04-22.md").read_text(encoding="utf-8")
         assert brief.startswith("# 本期简报 · qjp_2024-04-22（2024-04-22）") and "对照此前 2 期" in brief
+        assert "- 区委书记朱海波：" in brief and "会议新闻" in brief  # the issue's own profile
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path):

@@ -67,4 +67,6 @@ def test_figures_are_bounded(dated):
     )
     fig = plot_meeting_share(many)
     assert len(fig.axes[0].patches) == 14  # months, not 400 bars
+    named = plot_meeting_share(many.head(2), names={"d0": "淮安日报 2024-01-01 A3"})
+    assert [t.get_text() for t in named.axes[0].get_xticklabels()] == ["淮安日报 2024-01-01 A3", "2024-01-02"]
     assert max(fig.get_size_inches()) < 20

@@ -65,10 +65,13 @@ def plot_protocol_order(table: pd.DataFrame, title: str = "排序位置（按月
     return fig
 
 
-def plot_meeting_share(share: pd.DataFrame, title: str = "会议新闻占比（按期）") -> Figure:
+def plot_meeting_share(
+    share: pd.DataFrame, title: str = "会议新闻占比（按期）", names: dict[str, str] | None = None
+) -> Figure:
     """Bars: the share of meeting news among each issue's articles, with the counts on top.
 
-    Beyond MAX_BARS issues the bars are months (meetings and articles summed).
+    Issues are named by `names` (`analysis.issue_labels`), else by date, else by id. Beyond
+    MAX_BARS issues the bars are months (meetings and articles summed).
     """
     if len(share) > MAX_BARS:
         share = (
@@ -78,7 +81,8 @@ def plot_meeting_share(share: pd.DataFrame, title: str = "会议新闻占比（�
         title = title.replace("按期", "按月")
     fig = Figure(figsize=(max(5, 0.4 * len(share) + 2), 4))
     ax = fig.add_subplot()
-    labels = [str(d.date()) if pd.notna(d) else str(i) for d, i in zip(share["date"], share["issue"])]
+    names = names or {}
+    labels = [names.get(i, str(d.date()) if pd.notna(d) else str(i)) for d, i in zip(share["date"], share["issue"])]
     bars = ax.bar(range(len(share)), share["meeting_share"], color="#b2182b")
     ax.set_xticks(range(len(share)), labels, rotation=60, ha="right")
     for bar, meetings, articles in zip(bars, share["meetings"], share["articles"]):
