@@ -312,6 +312,13 @@ def run_all(chosen: list[Path], parameters: dict, force: bool, out_dir: Path, ru
         runs[notebook.name] = {"key": input_key(notebook, given, read_only), "figures": figures_of(notebook)}
         write_text(runs_path, json.dumps(runs, indent=1, ensure_ascii=False))
         print(f"    {time.perf_counter() - began:.1f} s, kernel peak {peak_mb:.0f} MB", flush=True)
+    # keys once more at the end: a later notebook may have created an input of an earlier one (06 writes
+    # its topic-label file into the labels folder that 03, 04 and 05 read)
+    for notebook in chosen:
+        if notebook.name in executed:
+            given = {k: v for k, v in parameters.items() if k in declared_parameters(notebook)}
+            runs[notebook.name]["key"] = input_key(notebook, given, read_only)
+    write_text(runs_path, json.dumps(runs, indent=1, ensure_ascii=False))
     return executed, reused
 
 
