@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -14,7 +17,9 @@ from matplotlib.figure import Figure
 from PIL import Image
 from wordcloud import WordCloud
 
+from analysis.atomic import atomic_path
 from analysis.fonts import find_cjk_font
+from analysis.paths import PROCESSED
 from analysis.terms import TermFilter
 from analysis.token_table import TokenTable
 
@@ -22,6 +27,7 @@ from analysis.token_table import TokenTable
 PALETTE = "viridis"
 PALETTE_SPAN = (0.0, 0.8)  # viridis beyond 0.8 is pale yellow, unreadable on white
 EMPTY_NOTE = "（无可显示的词）"
+CACHE_VERSION = "1"  # bump when the layout or colouring code changes what a cached image shows
 
 
 def word_frequencies(token_lists: TokenTable | Iterable[Iterable[str]], terms: TermFilter | None = None) -> Counter:
@@ -114,10 +120,10 @@ def draw_wordcloud(
     stopwords: Iterable[str] = (),
     title_width: int = 24,
     **options,
-) -> WordCloud | None:
+) -> np.ndarray | None:
     """Draw a word cloud on a matplotlib Axes with a title (wrapped at `title_width` characters).
 
-    Returns the WordCloud, or None if no word is left to draw.
+    Returns the cloud's image, or None if no word is left to draw.
     """
     ax.set_axis_off()
     ax.set_title(wrap_title(title, title_width), fontsize=11)
@@ -125,9 +131,44 @@ def draw_wordcloud(
     if not words:
         ax.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="0.5", transform=ax.transAxes)
         return None
-    cloud = build_wordcloud(words, **options)
-    ax.imshow(cloud.to_array(), interpolation="bilinear")
-    return cloud
+    image = cloud_image(words, **options)
+    ax.imshow(image, interpolation="bilinear")
+    return image
+
+
+def cloud_image(words: Mapping[str, float], cache_dir: str | Path | None = None, **options) -> np.ndarray:
+    """The picture `build_wordcloud(words, **options)` draws, as an RGB array, kept in `cache_dir`/clouds/
+    (default data/processed/, or $NEWSPAPER_PROCESSED) under a hash of the words, counts and settings,
+    so a rerun lays out only the clouds whose words changed."""
+    folder = Path(cache_dir or os.environ.get("NEWSPAPER_PROCESSED") or PROCESSED) / "clouds"
+    path = folder / f"{_cloud_key(words, options)}.png"
+    if path.is_file():
+        try:
+            with Image.open(path) as stored:
+                return np.asarray(stored.convert("RGB"))
+        except OSError:
+            pass  # a damaged file: lay the cloud out again
+    image = build_wordcloud(words, **options).to_array()
+    with atomic_path(path) as tmp:
+        Image.fromarray(image).save(tmp, format="png")
+    return image
+
+
+def _cloud_key(words: Mapping[str, float], options: dict) -> str:
+    """A hash of everything that decides a cloud's picture: words and counts, settings, mask, font, versions."""
+    import wordcloud
+
+    options = dict(options)
+    mask = options.pop("mask", None)
+    if isinstance(mask, (str, Path)):
+        mask = np.array(Image.open(mask).convert("L"))
+    font = Path(options.pop("font_path", None) or find_cjk_font())
+    digest = hashlib.sha1(usedforsecurity=False)
+    settings = [sorted(dict(words).items()), sorted(options.items()), font.name, font.stat().st_size]
+    digest.update(json.dumps([CACHE_VERSION, wordcloud.__version__, PALETTE, PALETTE_SPAN, *settings]).encode())
+    if mask is not None:
+        digest.update(np.ascontiguousarray(mask).tobytes() + str(mask.shape).encode())
+    return digest.hexdigest()
 
 
 def wordcloud_figure(

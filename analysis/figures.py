@@ -23,7 +23,7 @@ DEFAULT_FOLDER = FIGURES  # where save_figure writes unless told; a notebook set
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
 INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated", "digest", "run"]
-# digest: SHA-1 of the PNG; run: the id of the main-job run that saved it (blank when saved interactively)
+# digest: SHA-1 of the SVG; run: the id of the main-job run that saved it (blank when saved interactively)
 RUN_ID = "NEWSPAPER_RUN_ID"  # set by scripts/run_notebooks.py for its kernels
 RUN_STATUS = "run.json"  # the last main-job run's id and status, written by scripts/run_notebooks.py
 # ext4 allows 255 bytes per name; keep room for the extension and atomic_path's temporary name.
@@ -69,27 +69,27 @@ def save_figure(
 ) -> dict[str, Path]:
     """Write `fig` as PNG (300 dpi), SVG and PDF into `folder` (default figures/) and index it.
 
-    The PNG is rendered first; when it is byte for byte the one the index recorded for this name and all
-    three files are there, nothing is rewritten (the figure's data and code did not change what it shows)
-    and only the index row is refreshed. Otherwise all three files are replaced together or not at all.
+    The SVG is rendered first (cheap: text stays text, images keep their own pixels); when it is byte for byte
+    the one the index recorded for this name and all three files are there, nothing is rewritten (the figure's
+    data and code did not change what it shows) and only the index row is refreshed. Otherwise all three files are replaced together or not at all.
     Returns {format: path}.
     """
     folder = Path(folder or DEFAULT_FOLDER)
     stem = safe_name(name)
     paths = {fmt: folder / f"{stem}.{fmt}" for fmt in FORMATS}
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=PNG_DPI, bbox_inches="tight")
-    digest = hashlib.sha1(png.getvalue()).hexdigest()
+    with _images_at_native_resolution(fig):
+        svg = _svg_bytes(fig)
+    digest = hashlib.sha1(svg).hexdigest()
     index = read_index(folder)
     previous = index[(index["name"] == stem) & (index["digest"] == digest)]
     unchanged = not previous.empty and all(path.is_file() for path in paths.values())
     if not unchanged:
         with ExitStack() as stack:
             tmp = {fmt: stack.enter_context(atomic_path(path)) for fmt, path in paths.items()}
-            tmp["png"].write_bytes(png.getvalue())
+            tmp["svg"].write_bytes(svg)
+            fig.savefig(tmp["png"], format="png", dpi=PNG_DPI, bbox_inches="tight")
             stack.enter_context(_images_at_native_resolution(fig))
-            for fmt in FORMATS[1:]:
-                fig.savefig(tmp[fmt], format=fmt, dpi=PNG_DPI, bbox_inches="tight")
+            fig.savefig(tmp["pdf"], format="pdf", dpi=PNG_DPI, bbox_inches="tight")
     fig.saved_files = paths  # a notebook shows links to them (analysis.links)
     _update_index(
         folder,
@@ -106,6 +106,16 @@ def save_figure(
         },
     )
     return paths
+
+
+def _svg_bytes(fig) -> bytes:
+    """The figure as SVG, the same bytes for the same figure: no date, ids salted by a constant."""
+    import matplotlib as mpl
+
+    svg = io.BytesIO()
+    with mpl.rc_context({"svg.hashsalt": "newspaper-analysis"}):
+        fig.savefig(svg, format="svg", dpi=PNG_DPI, bbox_inches="tight", metadata={"Date": None})
+    return svg.getvalue()
 
 
 @contextmanager

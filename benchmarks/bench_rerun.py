@@ -16,6 +16,7 @@ cold ≤ 180 s and peak ≤ 1 GB for a year (peak ≤ 4 GB for more), rerun ≤ 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -125,11 +126,31 @@ def report(label: str, seconds: float, floor: float, peak: float, output: str, c
     return code == 0
 
 
+def keep_reports(copy: Path, keep: str, label: str) -> None:
+    """Copy the run's executed notebooks out of the temporary project (for a profile read later)."""
+    if keep:
+        shutil.copytree(copy / "reports", Path(keep) / label, dirs_exist_ok=True)
+
+
+def cell_profile(reports: Path, top: int = 5) -> str:
+    """The slowest cells of the last run, from papermill's per-cell durations in the executed notebooks."""
+    cells = []
+    for executed in sorted(reports.glob("[0-9][0-9]-*.ipynb")):
+        notebook = json.loads(executed.read_text(encoding="utf-8"))
+        for n, cell in enumerate(notebook["cells"]):
+            duration = cell.get("metadata", {}).get("papermill", {}).get("duration")
+            if duration:
+                cells.append((duration, f"{executed.stem} cell {n}"))
+    slowest = sorted(cells, reverse=True)[:top]
+    return "slowest cells: " + ", ".join(f"{name} {seconds:.1f} s" for seconds, name in slowest)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--years", type=int, default=1)
     parser.add_argument("--days", type=int, default=0, help="pages to generate (default: 365 per year)")
     parser.add_argument("--only", default="", help="run only the notebooks whose name starts with this")
+    parser.add_argument("--keep", default="", help="copy each run's executed notebooks into KEEP/cold, KEEP/rerun")
     args = parser.parse_args()
     days = args.days or 365 * args.years
     peak_goal = 1024 if days <= 366 else 4096
@@ -149,11 +170,14 @@ def main() -> int:
         print(f"{days} pages ({size:.1f} MB) in {copy}; one kernel start + import analysis: {one_kernel:.1f} s")
         cold_s, cold_peak, output, code = timed(command, env, copy)
         ok = report("cold", cold_s, one_kernel * notebooks, cold_peak, output, code)
+        keep_reports(copy, args.keep, "cold")
         write_page(raw, days, texts[days])
         rerun_s, rerun_peak, output, code = timed(command, env, copy)
         executed = re.search(r"(\d+) executed", output)
         floor = one_kernel * max(int(executed.group(1)) if executed else notebooks, 1)
         ok = report("rerun", rerun_s, floor, rerun_peak, output, code) and ok
+        keep_reports(copy, args.keep, "rerun")
+        print(cell_profile(copy / "reports"), flush=True)
     peak = max(cold_peak, rerun_peak)
     ratio = rerun_s / floor
     print(f"rerun_s={rerun_s:.1f} floor_s={floor:.1f} ratio={ratio:.2f} cold_s={cold_s:.1f} peak_mb={peak:.0f}")

@@ -137,3 +137,20 @@ def test_a_grid_of_a_year_of_issues_is_bounded_and_keeps_every_count():
     assert list(bounded)[-1] == "其他（354）" and bounded["其他（354）"]["清江浦"] == 354
     fig = clouds.wordcloud_grid(dict(list(groups.items())[:14]), max_panels=4, width=120, height=80)
     assert [ax.get_title() for ax in fig.axes if ax.get_title()][-1] == "其他（11）"
+
+
+def test_a_cloud_is_laid_out_once_and_kept_by_its_words(counts, tmp_path, monkeypatch):
+    words = clouds._clean(counts, ())
+    first = clouds.cloud_image(words, cache_dir=tmp_path, seed=3, **SMALL)
+    assert np.array_equal(first, clouds.build_wordcloud(words, seed=3, **SMALL).to_array())
+    assert len(list((tmp_path / "clouds").glob("*.png"))) == 1
+
+    def no_layout(*args, **kwargs):
+        raise AssertionError("an unchanged cloud was laid out again")
+
+    monkeypatch.setattr(clouds, "build_wordcloud", no_layout)
+    assert np.array_equal(clouds.cloud_image(dict(reversed(words.items())), cache_dir=tmp_path, seed=3, **SMALL), first)
+    with pytest.raises(AssertionError, match="laid out again"):  # other counts or settings: a new layout
+        clouds.cloud_image({**words, "清江浦区": 1}, cache_dir=tmp_path, seed=3, **SMALL)
+    with pytest.raises(AssertionError, match="laid out again"):
+        clouds.cloud_image(words, cache_dir=tmp_path, seed=4, **SMALL)
