@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -140,7 +139,7 @@ def cloud_image(words: Mapping[str, float], cache_dir: str | Path | None = None,
     """The picture `build_wordcloud(words, **options)` draws, as an RGB array, kept in `cache_dir`/clouds/
     (default data/processed/, or $NEWSPAPER_PROCESSED) under a hash of the words, counts and settings,
     so a rerun lays out only the clouds whose words changed."""
-    folder = Path(cache_dir or os.environ.get("NEWSPAPER_PROCESSED") or PROCESSED) / "clouds"
+    folder = Path(cache_dir or PROCESSED) / "clouds"
     path = folder / f"{_cloud_key(words, options)}.png"
     if path.is_file():
         try:
