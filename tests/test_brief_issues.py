@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import extract_people, load_corpus
+from analysis import extract_people, load_corpus, read_issue
 from analysis.brief import brief_markdown, latest_issue, new_slogans, split_issue, term_changes
 from analysis.issue_labels import issue_labels
 from analysis.issue_profile import issue_genres, issue_people
@@ -82,3 +82,11 @@ def test_issues_are_labelled_by_paper_date_and_page_or_their_file_name(tmp_path)
     (raw / "c.txt").write_text(sample_variant(3), encoding="utf-8")
     _, pages = load_corpus(raw, tmp_path / "processed", with_pages=True)
     assert issue_labels(pages) == {"a": "淮安日报 2024-04-10 A07", "b_2024-04-17": "2024-04-17", "c": "c.txt"}
+
+
+def test_one_page_read_alone_is_dated_and_cleaned_by_its_header_like_the_corpus(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("淮安日报 2024年4月11日 星期四 第A3版 清江浦新闻\n\n" + SAMPLE_TEXT, encoding="utf-8")
+    table = read_issue(path)
+    assert str(table["date"].iloc[0].date()) == "2024-04-11"
+    assert "淮安日报" not in " ".join(table["headline"] + table["kicker"])

@@ -19,10 +19,9 @@ import pandas as pd
 from .. import paths
 from ..atomic import write_csv, write_parquet, write_text
 from .flags import flag_texts
-from .header import header_records, read_header, without_header
 from .identity import MANIFEST, identify, read_manifest
-from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, parse_page
-from .textio import RawFileError, read_page_text
+from .reader import COLUMNS, DROPPED_COLUMNS, PAGE_COLUMNS, read_page
+from .textio import RawFileError
 
 SKIP = {MANIFEST, "README.md", "README.txt"}
 CACHE_FORMAT = 2  # manifest.json: {"format", "files": {key: entry}, "rows": {table: n}}
@@ -62,18 +61,11 @@ LIST_COLUMNS = ("reporters", "subheads", "flags", "lines", "notes")
 def _parse(path: Path, raw_dir: Path) -> tuple[str, dict[str, pd.DataFrame]]:
     """The hash of the page's clean text, and its three tables."""
     ident = identify(path)
-    text, notes = read_page_text(path)
-    header = read_header(text)
-    date, date_source = ident["date"], ident["date_source"]
-    if date is None and header.date:
-        date, date_source = header.date, "page header"
-    page = parse_page(without_header(text, header), issue=ident["issue"], date=date)
-    page.dropped = sorted(header_records(header) + page.dropped, key=lambda d: d["line"])
-    page.notes = notes + page.notes
-    if date is None and page.date:
-        date_source = "page header"
+    page = read_page(path, issue=ident["issue"], date=ident["date"])
+    date_source = ident["date_source"] or ("page header" if page.date else "")
     source = path.relative_to(raw_dir).as_posix()
-    return hashlib.sha1(text.encode("utf-8")).hexdigest(), {
+    header = page.header
+    return page.digest, {
         "articles": page.articles(source=source),
         "dropped": page.dropped_frame().assign(source=source),
         "pages": page.page_frame(source=source).assign(

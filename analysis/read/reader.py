@@ -16,7 +16,8 @@ Every non-blank line ends up in exactly one article, photo, or the dropped recor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +27,7 @@ from .blocks import Blocks
 from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
+from .header import Header, header_records, read_header, without_header
 from .headings import split_column, split_heading
 from .identity import identify
 from .textio import read_page_text
@@ -69,6 +71,8 @@ class Page:
     units: list
     dropped: list
     notes: list[Flag]
+    header: Header = field(default_factory=Header)  # what the page header or folio says (read_page)
+    digest: str = ""  # hash of the clean page text (read_page): the same page saved twice has the same one
 
     def articles(self, source: str = "") -> pd.DataFrame:
         rows = []
@@ -446,11 +450,15 @@ def parse_page(text: str, issue: str = "page", date=None) -> Page:
 
 
 def read_page(path, issue: str | None = None, date=None) -> Page:
-    """Read and parse one raw page file (never written)."""
+    """Read and parse one raw page file (never written). Its header or folio lines (paper, date, page) are
+    read, dropped as page furniture, and give the date when `date` is None."""
     path = Path(path)
     text, notes = read_page_text(path)
-    page = parse_page(text, issue=issue or path.stem, date=date)
+    header = read_header(text)
+    page = parse_page(without_header(text, header), issue=issue or path.stem, date=date or header.date)
+    page.dropped = sorted(header_records(header) + page.dropped, key=lambda d: d["line"])
     page.notes = notes + page.notes
+    page.header, page.digest = header, hashlib.sha1(text.encode("utf-8")).hexdigest()
     return page
 
 
