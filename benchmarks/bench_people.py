@@ -18,14 +18,10 @@ from pathlib import Path
 import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from transcripts import NEWS, news_items  # noqa: E402
+from transcripts import NEWS, megabytes, news_items  # noqa: E402
 
 from analysis.genres import classify_genres  # noqa: E402
 from analysis.people import extract_people  # noqa: E402
-
-
-def megabytes(texts) -> float:
-    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
 def main() -> None:

@@ -18,16 +18,12 @@ from pathlib import Path
 import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from transcripts import NEWS, news_items  # noqa: E402
+from transcripts import NEWS, megabytes, news_items  # noqa: E402
 
 from analysis.frequency import slogan_summary  # noqa: E402
 from analysis.national import national_formulas  # noqa: E402
 from analysis.recurrence import reference_texts  # noqa: E402
 from analysis.slogans import extract_slogans  # noqa: E402
-
-
-def megabytes(texts) -> float:
-    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
 def main() -> None:

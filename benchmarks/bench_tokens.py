@@ -21,15 +21,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from transcripts import NEWS, day_texts, news_items  # noqa: E402
+from transcripts import NEWS, day_texts, megabytes, news_items  # noqa: E402
 
 from analysis.dtm import document_units  # noqa: E402
 from analysis.segment import reference_tokenize, tokenize  # noqa: E402
 from analysis.token_cache import tokenize_many, tokenize_table  # noqa: E402
-
-
-def mb(texts: list[str]) -> float:
-    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
 def timed(fn, *args, **kwargs):
@@ -78,52 +74,54 @@ def main() -> None:
         sys.exit(f"need the 新闻联播 corpus in {NEWS}")
     texts = day_texts(float("inf") if args.limit_mb is None else args.limit_mb * 1e6)
     subset = day_texts(min(args.jieba_mb, args.limit_mb or args.jieba_mb) * 1e6)
-    size, old, new_day = mb(texts), texts[:-1], texts[-1:]
-    print(f"corpus: {len(texts)} day files, {size:.1f} MB; jieba subset: {len(subset)} files, {mb(subset):.1f} MB")
+    size, old, new_day = megabytes(texts), texts[:-1], texts[-1:]
+    print(
+        f"corpus: {len(texts)} day files, {size:.1f} MB; jieba subset: {len(subset)} files, {megabytes(subset):.1f} MB"
+    )
 
     _, t_init = timed(tokenize, "")  # jieba + rjieba set up with the user dictionary, once a process
     reference, t_jieba = best_of(args.repeat, lambda: [reference_tokenize(t) for t in subset])
     fast, t_fast_subset = best_of(args.repeat, lambda: [tokenize(t) for t in subset])
     assert fast == reference, "tokenize differs from jieba"
-    jieba_rate = mb(subset) / t_jieba
+    jieba_rate = megabytes(subset) / t_jieba
     t_plain = best_of(args.repeat, lambda: [tokenize(t) for t in texts])[1]
     runs = [cache_runs(old, texts, len(subset)) for _ in range(args.repeat)]
     t_cold, t_add, t_cached, t_lists = (min(r[i] for r in runs) for i in range(4))
     assert runs[0][4] == reference
     paragraphs = document_units(news_items(), "paragraph")["text"].head(args.paragraphs).tolist()
     sizes = np.cumsum([len(t.encode("utf-8")) for t in paragraphs])
-    short_subset = paragraphs[: int(np.searchsorted(sizes, mb(subset) * 1e6)) + 1]  # as many MB as `subset`
+    short_subset = paragraphs[: int(np.searchsorted(sizes, megabytes(subset) * 1e6)) + 1]  # as many MB as `subset`
     t_jieba_short = best_of(args.repeat, lambda: [reference_tokenize(t) for t in short_subset])[1]
     t_plain_short = best_of(args.repeat, lambda: [tokenize(t) for t in paragraphs])[1]
     t_cold_short = min(cold_run(paragraphs) for _ in range(args.repeat))
 
     rows = [
-        ("plain jieba.lcut (reference), subset", mb(subset), t_jieba),
-        ("tokenize(), subset, no cache", mb(subset), t_fast_subset),
+        ("plain jieba.lcut (reference), subset", megabytes(subset), t_jieba),
+        ("tokenize(), subset, no cache", megabytes(subset), t_fast_subset),
         ("tokenize(), all texts, no cache", size, t_plain),
-        ("tokenize_table cold (empty cache, all but last day)", mb(old), t_cold),
+        ("tokenize_table cold (empty cache, all but last day)", megabytes(old), t_cold),
         ("tokenize_table rerun + 1 new day", size, t_add),
         ("tokenize_table cached rerun", size, t_cached),
         ("tokenize_many cached rerun (lists of str)", size, t_lists),
-        (f"plain jieba.lcut, first {len(short_subset):,} paragraphs", mb(short_subset), t_jieba_short),
-        (f"tokenize(), {len(paragraphs):,} paragraphs, no cache", mb(paragraphs), t_plain_short),
-        (f"tokenize_table cold, {len(paragraphs):,} paragraphs", mb(paragraphs), t_cold_short),
+        (f"plain jieba.lcut, first {len(short_subset):,} paragraphs", megabytes(short_subset), t_jieba_short),
+        (f"tokenize(), {len(paragraphs):,} paragraphs, no cache", megabytes(paragraphs), t_plain_short),
+        (f"tokenize_table cold, {len(paragraphs):,} paragraphs", megabytes(paragraphs), t_cold_short),
     ]
     print(f"\n{'run':52} {'MB':>6} {'seconds':>8} {'MB/s':>8} {'x jieba':>8}")
-    for name, megabytes, seconds in rows:
-        rate = megabytes / seconds
-        print(f"{name:52} {megabytes:6.1f} {seconds:8.2f} {rate:8.1f} {rate / jieba_rate:8.1f}")
+    for name, size_mb, seconds in rows:
+        rate = size_mb / seconds
+        print(f"{name:52} {size_mb:6.1f} {seconds:8.2f} {rate:8.1f} {rate / jieba_rate:8.1f}")
     print(f"\none-time set-up per process (jieba + rjieba + user dictionary): {t_init:.2f} s, not in the rows")
     print(
-        f"rerun after adding one day ({mb(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
+        f"rerun after adding one day ({megabytes(new_day) * 1e3:.0f} kB): {t_add:.2f} s = "
         f"{100 * t_add / t_cold:.1f}% of the cold run (target <= 5%)"
     )
     print(
-        f"cold run vs jieba: {mb(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset"
+        f"cold run vs jieba: {megabytes(old) / t_cold / jieba_rate:.1f}x (target >= 10x); tokens identical to jieba on the subset"
     )
     print(
         f"paragraphs, cold run vs jieba on paragraphs: "
-        f"{mb(paragraphs) / t_cold_short / (mb(short_subset) / t_jieba_short):.1f}x"
+        f"{megabytes(paragraphs) / t_cold_short / (megabytes(short_subset) / t_jieba_short):.1f}x"
     )
 
 

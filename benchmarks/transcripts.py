@@ -61,3 +61,8 @@ def news_items(days: int | None = None) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def megabytes(texts) -> float:
+    """The texts' size in MB of UTF-8, the unit every benchmark reports."""
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
