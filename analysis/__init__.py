@@ -38,6 +38,7 @@ _MODULES = {
     "segment": ("reference_tokenize", "tokenize"),
     "selection": ("INCLUDE_PHOTOS", "counted_items"),
     "slogans": ("TYPE_LABELS", "extract_slogans", "slogan_lexicon", "slogan_type"),
+    "stored": ("stored",),
     "terms": ("TermFilter", "stopwords"),
     "token_cache": ("tokenize_many", "tokenize_table"),
     "token_table": ("TokenTable",),

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .frequency import slogan_summary
 from .paths import LEXICON
+from .slogans import LEXICON_FILE, slogan_lexicon
 
 REVIEW_FILE = LEXICON / "slogan_review.csv"
 DECISIONS = ("accept", "merge", "exclude")
@@ -78,9 +79,13 @@ def slogan_candidates(uses: pd.DataFrame, articles: pd.DataFrame, review: pd.Dat
 
 def family_counts(uses: pd.DataFrame) -> pd.DataFrame:
     """Uses per family: family, uses, slogans (its members, most used first), articles; most used first."""
-    members = uses.groupby("family", sort=False).slogan.agg(lambda s: "、".join(s.value_counts().index))
+    per_slogan = uses.groupby(["family", "slogan"], sort=False).size().rename("n").reset_index()
+    per_slogan = per_slogan.assign(seen=range(len(per_slogan))).sort_values(
+        ["family", "n", "seen"], ascending=[True, False, True], kind="stable"
+    )  # grouped as one table, not one value_counts per family: a year of pages has ~20,000 families
+    members = per_slogan.groupby("family", sort=False).slogan.agg("、".join)
     table = uses.groupby("family", sort=False).agg(uses=("slogan", "size"), articles=("article_id", "nunique"))
-    table.insert(1, "slogans", members)
+    table.insert(1, "slogans", members.reindex(table.index))
     return table.sort_values(["uses", "articles"], ascending=False, kind="stable").reset_index()
 
 
@@ -109,6 +114,13 @@ def review_lexicon(review: pd.DataFrame) -> pd.DataFrame:
         for row in review.itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["slogan", "canonical", "action", "note"])
+
+
+def counting_lexicon(
+    lexicon: str | os.PathLike = LEXICON_FILE, review: str | os.PathLike = REVIEW_FILE
+) -> pd.DataFrame:
+    """The researcher's slogan lexicon with the review decisions after it: what notebook 02 and the brief count with."""
+    return pd.concat([slogan_lexicon(lexicon), review_lexicon(read_review(review))], ignore_index=True)
 
 
 def _decisions(review: pd.DataFrame | None) -> dict[str, tuple[str, str]]:

@@ -40,12 +40,13 @@ import pandas as pd
 
 import analysis
 from analysis.atomic import write_csv
-from analysis.candidates import family_counts, read_review, review_lexicon, slogan_candidates
+from analysis.candidates import counting_lexicon, family_counts, read_review, slogan_candidates
 from analysis.echo import national_echo
 from analysis.frequency import cooccurrence, counts_by, kwic, slogan_articles, slogan_summary
 from analysis.plots.echo import echo_timeline
 from analysis.plots.slogans import plot_matrix, plot_top_slogans
-from analysis.slogans import TYPE_LABELS, extract_slogans, slogan_lexicon
+from analysis.slogans import TYPE_LABELS, extract_slogans
+from analysis.stored import stored
 
 OUT = Path(REPORTS_DIR) / "02-slogans"
 
@@ -66,16 +67,17 @@ articles[["article_id", "date", "headline"]]
 # wherever it is printed, quoted or not. Edit the CSV in Excel and rerun.
 
 # %%
-lexicon = pd.concat([slogan_lexicon(LEXICON), review_lexicon(read_review(REVIEW))], ignore_index=True)
+lexicon = counting_lexicon(LEXICON, REVIEW)
 lexicon
 
 # %% [markdown]
 # Every slogan use: the canonical `slogan`, its `type`, the `form` as printed, its offsets in the
 # article text, and whether it stood in quotes. A use repeated with the same surrounding text in one
-# article (a repeated block) is counted once.
+# article (a repeated block) is counted once. `stored` keeps the table in the processed folder, so the brief
+# (notebook 05) reads it instead of finding the slogans again.
 
 # %%
-uses = extract_slogans(articles, lexicon)
+uses = stored(extract_slogans, articles, lexicon, cache_dir=PROCESSED_DIR)
 summary = slogan_summary(uses)
 print(f"{len(uses)} uses of {len(summary)} slogans in {uses.article_id.nunique()} of {len(articles)} articles")
 summary.assign(type=summary.type.map(TYPE_LABELS)).head(TOP_N)
@@ -122,10 +124,10 @@ analysis.save_figure(fig, "02-slogan-by-article", caption="各篇文章中的提
 fig
 
 # %% [markdown]
-# Counts per issue (one column per issue), for following a slogan from issue to issue.
+# Counts per issue (one column per issue) of the most used slogans, for following a slogan from issue to issue.
 
 # %%
-counts_by(uses, "issue").head(TOP_N)
+counts_by(uses, "issue", top=TOP_N)
 
 # %% [markdown]
 # Keyword in context: each use with the words around it (context stops at a paragraph break).
@@ -169,16 +171,17 @@ analysis.save_figure(
 fig
 
 # %% [markdown]
-# The tables, as CSV (UTF-8 with BOM, opens in Excel) under `reports/02-slogans/` (co-occurrence of the
-# 10 × TOP_N slogans used in the most articles).
+# The tables, as CSV (UTF-8 with BOM, opens in Excel) under `reports/02-slogans/`. The wide tables (per issue,
+# per date, co-occurrence) hold the 10 × TOP_N most used slogans, so their size does not grow with every
+# slogan of every issue; `slogan_articles` lists every slogan in every article (with its issue and date).
 
 # %%
 tables = {
     "slogan_uses": uses,
     "slogan_summary": summary,
     "slogan_articles": slogan_articles(uses, articles),
-    "slogans_by_issue": counts_by(uses, "issue"),
-    "slogans_by_date": counts_by(uses, "date"),
+    "slogans_by_issue": counts_by(uses, "issue", top=10 * TOP_N),
+    "slogans_by_date": counts_by(uses, "date", top=10 * TOP_N),
     "slogan_cooccurrence": cooccurrence(uses, top=10 * TOP_N),
     "kwic": contexts,
     "national_echo": echo,

@@ -46,6 +46,7 @@ from analysis.dtm import build_dtm, document_units
 from analysis.issue_labels import issue_labels
 from analysis.plots.topics import plot_document_topics, plot_k_table, plot_prevalence, plot_top_words
 from analysis.stoplist import corpus_terms
+from analysis.stored import stored
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import fit_or_load
 from analysis.topics import (
@@ -67,6 +68,7 @@ from analysis.topics import (
 articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 if ISSUES:
     articles = articles[articles.issue.isin(ISSUES)]
+people = stored(analysis.extract_people, articles, cache_dir=PROCESSED_DIR)  # for the stoplist
 articles = articles[articles.kind == "article"].reset_index(drop=True)
 units = document_units(articles, UNIT)
 print(f"{len(articles)} articles → {len(units)} {UNIT} units")
@@ -84,7 +86,7 @@ units.head()
 # tables. Units left without a term are dropped.
 
 # %%
-TERMS = corpus_terms(articles, analysis.extract_people(articles), on=CORPUS_STOPLIST)  # analysis.terms + stoplist
+TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + stoplist
 tokens = tokenize_table(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
 dtm = build_dtm(units, tokens, terms=TERMS)
 print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")

@@ -47,6 +47,7 @@ from analysis.brief import issue_order, latest_issue
 from analysis.dtm import document_units
 from analysis.issue_labels import issue_labels
 from analysis.stoplist import corpus_terms
+from analysis.stored import stored
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted
 from analysis.topics import top_words, topic_labels
@@ -60,6 +61,7 @@ NOTEBOOK = "04-wordclouds"
 articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
 if ISSUES:
     articles = articles[articles["issue"].isin(ISSUES)]
+people = stored(analysis.extract_people, articles, cache_dir=PROCESSED_DIR)  # for the stoplist
 articles = articles[articles["text"].str.strip() != ""].reset_index(drop=True)
 articles[["article_id", "date", "kind", "headline"]]
 
@@ -73,7 +75,7 @@ articles[["article_id", "date", "kind", "headline"]]
 # at least 30% of the articles) and meeting words (出席会议, 讲话 …) are left out too (`analysis.stoplist`).
 
 # %%
-TERMS = corpus_terms(articles, analysis.extract_people(articles), on=CORPUS_STOPLIST)  # analysis.terms + stoplist
+TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + stoplist
 tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
 corpus_counts = clouds.word_frequencies(tokens, TERMS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])

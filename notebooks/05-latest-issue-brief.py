@@ -51,6 +51,7 @@ from analysis.brief import (
     term_changes,
     why_this_issue,
 )
+from analysis.candidates import counting_lexicon
 from analysis.clouds import word_frequencies, wordcloud_figure
 from analysis.dtm import document_units
 from analysis.issue_labels import issue_labels
@@ -58,6 +59,7 @@ from analysis.issue_profile import issue_genres, issue_people, meeting_line
 from analysis.plots.brief import plot_term_changes
 from analysis.slogans import extract_slogans
 from analysis.stoplist import corpus_terms
+from analysis.stored import stored
 from analysis.token_cache import tokenize_table
 from analysis.topic_store import stored_or_fitted, transform
 from analysis.topics import article_topics, topic_labels
@@ -82,7 +84,7 @@ mine[["article_id", "date", "kind", "headline"]]
 # actors), the people in the most of the issue's articles first, with what they did.
 
 # %%
-people = analysis.extract_people(articles)
+people = stored(analysis.extract_people, articles, cache_dir=PROCESSED_DIR)
 in_brief = issue_people(people, issue, TOP_PEOPLE)
 in_brief
 
@@ -98,11 +100,12 @@ genres
 
 # %% [markdown]
 # ## Slogans printed for the first time
-# Slogans are found on the whole corpus (so a form discovered in one issue is counted in all), then
-# those this issue uses and no earlier issue did are kept.
+# Slogans are found on the whole corpus (so a form discovered in one issue is counted in all), with the
+# lexicon, review decisions and photo rule of notebook 02 (whose stored table is read), then those this
+# issue uses and no earlier issue did are kept.
 
 # %%
-uses = extract_slogans(articles)
+uses = stored(extract_slogans, analysis.counted_items(articles), counting_lexicon(), cache_dir=PROCESSED_DIR)
 fresh = new_slogans(uses, articles, issue)
 fresh
 

@@ -34,6 +34,7 @@ from analysis.atomic import write_csv
 from analysis.issue_labels import issue_labels
 from analysis.people_stats import appearances_by_month, co_appearances, protocol_order
 from analysis.plots.people import plot_appearances, plot_co_appearances, plot_meeting_share, plot_protocol_order
+from analysis.stored import stored
 
 # %% [markdown]
 # ## People: one row per mention
@@ -42,7 +43,7 @@ from analysis.plots.people import plot_appearances, plot_co_appearances, plot_me
 
 # %%
 articles, pages = analysis.load_corpus(RAW_DIR, PROCESSED_DIR, with_pages=True)
-people = analysis.extract_people(articles)
+people = stored(analysis.extract_people, articles, cache_dir=PROCESSED_DIR)  # computed once per corpus
 print(f"{len(people)} mentions of {people['name'].nunique()} people in {people['article_id'].nunique()} articles")
 people[people["titled"]].drop(columns="sentence")
 
