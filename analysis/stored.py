@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow
 import pyarrow.parquet
@@ -83,8 +84,8 @@ def input_key(function: Callable, args: tuple, kwargs: dict) -> str:
 
 def _value_digest(value) -> bytes:
     if isinstance(value, pd.DataFrame):
-        digest = hashlib.sha1(repr([list(value.columns), [str(t) for t in value.dtypes]]).encode())
-        for column in value.columns:
+        digest = hashlib.sha1(repr(list(value.columns)).encode())
+        for column in value.columns:  # by values: a date column read from parquet has another resolution
             digest.update(_column_digest(value[column]))
         return digest.digest()
     if isinstance(value, (str, os.PathLike)) and Path(value).is_file():
@@ -93,11 +94,23 @@ def _value_digest(value) -> bytes:
 
 
 def _column_digest(column: pd.Series) -> bytes:
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
+        column = column.astype("datetime64[ns]")
     try:
         hashed = pd.util.hash_pandas_object(column, index=False)
     except TypeError:  # lists or dicts in the cells
-        hashed = pd.util.hash_pandas_object(column.map(repr), index=False)
+        hashed = pd.util.hash_pandas_object(column.map(lambda cell: repr(_plain(cell))), index=False)
     return hashlib.sha1(hashed.to_numpy().tobytes()).digest()
+
+
+def _plain(value):
+    """Lists, dicts and numbers as plain Python values: a table read from parquet hashes like the one parsed."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(item) for item in value]
+    value = value.item() if isinstance(value, np.generic) else value
+    return int(value) if isinstance(value, float) and value.is_integer() else value  # parquet made 11 into 11.0
 
 
 def _prune(folder: Path, name: str) -> None:

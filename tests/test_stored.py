@@ -2,10 +2,11 @@
 
 import pandas as pd
 import pytest
+from pages import SAMPLE_TEXT
 
 import analysis
 from analysis.slogans import extract_slogans
-from analysis.stored import KEEP, stored
+from analysis.stored import KEEP, input_key, stored
 
 EMPTY_LEXICON = pd.DataFrame(columns=["slogan"])
 
@@ -20,7 +21,11 @@ class Counted:
 
     def __init__(self, function):
         self.function, self.calls = function, 0
-        self.__name__, self.__module__, self.__qualname__ = function.__name__, function.__module__, function.__qualname__
+        self.__name__, self.__module__, self.__qualname__ = (
+            function.__name__,
+            function.__module__,
+            function.__qualname__,
+        )
         self.__signature__ = __import__("inspect").signature(function)
 
     def __call__(self, *args, **kwargs):
@@ -67,3 +72,15 @@ def test_a_damaged_file_is_computed_anew_and_only_the_latest_results_are_kept(ar
     for n in range(KEEP + 2):
         stored(slogans, articles.head(n + 1), EMPTY_LEXICON, cache_dir=tmp_path)
     assert len(list((tmp_path / "stored").glob("extract_slogans-*.parquet"))) == KEEP
+
+
+def test_a_table_read_from_the_corpus_cache_has_the_key_of_the_table_just_parsed(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.txt").write_text(SAMPLE_TEXT, encoding="utf-8")
+    parsed = analysis.load_corpus(raw, tmp_path / "processed")  # line numbers as int
+    cached = analysis.load_corpus(raw, tmp_path / "processed")  # line numbers as numpy integers, from parquet
+    assert input_key(extract_slogans, (parsed,), {}) == input_key(extract_slogans, (cached,), {})
+    edited = cached.copy()
+    edited.at[0, "lines"] = [*edited.at[0, "lines"], 999]
+    assert input_key(extract_slogans, (edited,), {}) != input_key(extract_slogans, (cached,), {})
