@@ -77,7 +77,7 @@ def test_timeline_figure_holds_one_row_per_term_and_every_year(reports):
     terms = ["新质生产力", "高质量发展", "营商环境", "招商引资"]
     fig = echo_timeline(terms, reports)
     ax = fig.axes[0]
-    grid = ax.images[0].get_array()
+    grid = ax.collections[0].get_array()
     assert grid.shape == (4, 2025 - 1954 + 1)
     assert grid.mask[:, 1961 - 1954].all() and not grid.mask[:, 2024 - 1954].any()
     assert [label.get_text() for label in ax.get_yticklabels()] == terms

@@ -114,7 +114,7 @@ def test_plots_show_the_tables(articles, uses):
     table = counts_by(uses, "article_id").head(6)
     headlines = dict(zip(articles.article_id, articles.headline))
     ax = plot_matrix(table, column_labels=headlines).axes[0]
-    assert ax.images[0].get_array().shape == (6, len(table.columns) - 3)
+    assert ax.collections[0].get_array().shape == (6, len(table.columns) - 3)
     assert [t.get_text() for t in ax.get_yticklabels()][:3] == table.slogan[:3].tolist()
     first = headlines[table.columns[3]]
     assert ax.get_xticklabels()[0].get_text().replace("\n", "") == first  # wrapped, not cut

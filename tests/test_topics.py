@@ -292,7 +292,7 @@ def test_figures_show_topics_with_chinese_words(gov_model):
     assert not missing_glyphs("".join(shown))
     shares = article_topics(gov_model)
     heatmap = plot_document_topics(shares, gov_model)
-    assert heatmap.axes[0].get_images()[0].get_array().shape == shares.shape
+    assert heatmap.axes[0].collections[0].get_array().shape == shares.shape
     over_time = plot_prevalence(topic_prevalence(gov_model, "year"), gov_model)
     assert len([ax for ax in over_time.axes if ax.get_visible()]) == gov_model.k
 
@@ -301,7 +301,7 @@ def test_the_heatmap_shows_at_most_max_rows_the_clearest_of_each_topic(gov_model
     shares = document_topics(gov_model)
     assert len(shares) > 40
     heatmap = plot_document_topics(shares, gov_model, max_rows=40)
-    assert heatmap.axes[0].get_images()[0].get_array().shape == (40, gov_model.k)
+    assert heatmap.axes[0].collections[0].get_array().shape == (40, gov_model.k)
     assert heatmap.get_size_inches()[1] == plot_document_topics(shares.iloc[:40], gov_model).get_size_inches()[1]
     shown = clearest_documents(shares, 40)
     mains = shown.to_numpy().argmax(axis=1)

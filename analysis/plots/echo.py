@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 
 from analysis.echo import echo_by_year, missing_report_years
 from analysis.fonts import configure_matplotlib
+from analysis.plots.heatmap import draw_cells
 
 
 def echo_timeline(
@@ -29,13 +30,12 @@ def echo_timeline(
     ax = fig.subplots()
     cmap = mpl.colormaps["YlOrRd"].with_extremes(bad="#d9d9d9", under="white")
     norm = PowerNorm(0.5, vmin=1e-9, vmax=max(by_year.per_10k.max(), 1e-6))
-    image = ax.imshow(
+    image = draw_cells(
+        ax,
         np.ma.masked_invalid(grid.to_numpy(dtype=float)),
-        aspect="auto",
+        x_edges=np.append(years, years[-1] + 1) - 0.5,
         cmap=cmap,
         norm=norm,
-        interpolation="none",  # PDF and SVG embed the grid itself, not a 300 dpi resampling of it
-        extent=(years[0] - 0.5, years[-1] + 0.5, len(terms) - 0.5, -0.5),
     )
     for year in missing_report_years(reports) if reports is None else []:
         ax.axvspan(year - 0.5, year + 0.5, facecolor="none", edgecolor="#737373", hatch="///", linewidth=0)

@@ -7,6 +7,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from analysis.plots.heatmap import draw_cells
+
 from ..people_stats import month
 
 MAX_BARS = 60  # issues shown one by one; more are shown by month
@@ -18,7 +20,7 @@ def plot_appearances(table: pd.DataFrame, title: str = "领导出现次数（按
     fig = Figure(figsize=(max(6, 0.5 * len(table.columns) + 2), min(MAX_INCHES, max(3, 0.35 * len(table) + 1.5))))
     ax = fig.add_subplot()
     values = table.to_numpy()
-    image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0)
+    image = draw_cells(ax, values, cmap="Reds", vmin=0)
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=60, ha="right")
     ax.set_yticks(range(len(table.index)), table.index)
     dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white
@@ -40,10 +42,11 @@ def plot_co_appearances(pairs: pd.DataFrame, title: str = "同篇出现（篇数
     size = max(4, 0.45 * len(names) + 2)
     fig = Figure(figsize=(size, size))
     ax = fig.add_subplot()
-    image = ax.imshow(matrix.to_numpy(), cmap="Blues")
+    image = draw_cells(ax, matrix.to_numpy(), cmap="Blues")
+    ax.set_aspect("equal")
     ax.set_xticks(range(len(names)), names, rotation=60, ha="right")
     ax.set_yticks(range(len(names)), names)
-    fig.colorbar(image, ax=ax, label="篇数")
+    fig.colorbar(image, ax=ax, label="篇数").ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     fig.tight_layout()
     return fig

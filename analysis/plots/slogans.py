@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from analysis.fonts import configure_matplotlib
+from analysis.plots.heatmap import draw_cells
 from analysis.plots.labels import wrap_label
 from analysis.slogans import TYPE_LABELS
 
@@ -71,7 +72,7 @@ def plot_matrix(
     fig = Figure(figsize=(0.5 * grid.shape[1] + 3.5, 0.4 * len(grid) + 3), layout="constrained")
     ax = fig.subplots()
     values = grid.to_numpy()
-    image = ax.imshow(values, aspect="auto", cmap="Reds", vmin=0, interpolation="none")  # PDF/SVG embed the cells
+    image = draw_cells(ax, values, cmap="Reds", vmin=0)
     ax.set_xticks(range(grid.shape[1]), [wrap_label(c) for c in grid.columns], rotation=60, ha="right", fontsize=7)
     ax.set_yticks(range(len(grid)), [wrap_label(s) for s in grid.index], fontsize=8)
     dark = values.max() / 2 if values.size else 0  # numbers on cells darker than this are white

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.plots.heatmap import draw_cells
 from analysis.plots.labels import wrap_label
 from analysis.topics import MIN_STABILITY, TopicModel, clearest_documents, top_word_lists, top_words
 
@@ -78,7 +79,7 @@ def plot_document_topics(
     names = [wrap_label(i, LABEL_CHARS) for i in shown.index]
     fig = _figure((3.5 + 0.6 * model.k, 1.5 + 0.2 * sum(name.count("\n") + 1 for name in names) + 0.08 * len(shown)))
     ax = fig.subplots()
-    image = ax.imshow(shown.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    image = draw_cells(ax, shown.to_numpy(), cmap="Blues", vmin=0, vmax=1)
     ax.set_xticks(range(model.k), _names(model, labels), rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(shown)), names, fontsize=8)
     if len(shown) < len(shares):
