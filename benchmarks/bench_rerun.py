@@ -120,6 +120,12 @@ def report(label: str, seconds: float, floor: float, peak: float, output: str, c
         f"peak_mb={peak:.0f} ({counts})",
         flush=True,
     )
+    notebooks = re.findall(r"\] (\S+)\.ipynb \.\.\.\n(?:.*\n)*?\s+([\d.]+) s, kernel peak (\d+) MB", output)
+    if notebooks:
+        print(
+            "         " + ", ".join(f"{name[:2]} {seconds} s {peak} MB" for name, seconds, peak in notebooks),
+            flush=True,
+        )
     if code:
         failure = [line for line in output.splitlines() if line.startswith("FAILED")] or output.splitlines()[-5:]
         print(f"{label} run FAILED (exit {code}): " + " | ".join(failure), flush=True)

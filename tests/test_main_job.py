@@ -7,6 +7,7 @@ import sys
 import pytest
 from PIL import Image
 
+from analysis.figures import read_index
 from analysis.paths import LEXICON, RAW, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -78,3 +79,35 @@ def test_figures_are_bounded_and_a_rerun_executes_only_what_changed(job, capsys)
     assert counts(capsys.readouterr().out) == (1, 0)
     run("--only", "02", "-p", "TOP_N", "8", "--force")
     assert counts(capsys.readouterr().out) == (1, 0)
+
+
+@pytest.mark.slow
+def test_a_rerun_after_a_new_issue_gives_what_a_cold_run_gives(job, tmp_path, monkeypatch, capsys):
+    """Everything kept between runs (article and token caches, stored tables, models, cloud images, figure
+    digests) makes the rerun cheaper, never different: its tables and figures are a cold run's."""
+    _, run = job
+    run()
+    write_variant(tmp_path / "raw" / "qjp_2025-01-06.txt", len(DATES))
+    run()
+    executed, reused = counts(capsys.readouterr().out.splitlines()[-1])
+    assert executed >= 5 and executed + reused == len(run_notebooks.notebooks())
+
+    cold = tmp_path / "cold"
+    monkeypatch.setenv("NEWSPAPER_FIGURES", str(cold / "figures"))
+    monkeypatch.setattr(run_notebooks, "FIGURES", cold / "figures")
+    common = ["-p", "RAW_DIR", str(tmp_path / "raw"), "-p", "LEXICON", str(tmp_path / "slogans.csv")]
+    common += ["-p", "LABELS_DIR", str(tmp_path / "labels")]
+    assert (
+        run_notebooks.main([*common, "--out", str(cold / "reports"), "-p", "PROCESSED_DIR", str(cold / "processed")])
+        == 0
+    )
+
+    def tables(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.csv")}
+
+    rerun_tables, cold_tables = tables(tmp_path / "reports"), tables(cold / "reports")
+    assert len(cold_tables) >= 8 and rerun_tables.keys() == cold_tables.keys()
+    assert [name for name in cold_tables if rerun_tables[name] != cold_tables[name]] == []
+    figures = read_index(tmp_path / "figures").set_index("name").digest
+    cold_figures = read_index(cold / "figures").set_index("name").digest
+    assert figures.sort_index().to_dict() == cold_figures.sort_index().to_dict()  # the same SVG, figure by figure
