@@ -86,7 +86,7 @@ units.head()
 # tables. Units left without a term are dropped.
 
 # %%
-TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + stoplist
+TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST, cache_dir=PROCESSED_DIR)  # analysis.terms + stoplist
 tokens = tokenize_table(units.text.tolist(), progress=False, cache_dir=PROCESSED_DIR)
 dtm = build_dtm(units, tokens, terms=TERMS)
 print(f"{dtm.counts.shape[0]} documents × {dtm.counts.shape[1]} terms")

@@ -75,7 +75,7 @@ articles[["article_id", "date", "kind", "headline"]]
 # at least 30% of the articles) and meeting words (出席会议, 讲话 …) are left out too (`analysis.stoplist`).
 
 # %%
-TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + stoplist
+TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST, cache_dir=PROCESSED_DIR)  # analysis.terms + stoplist
 tokens = tokenize_table(articles["text"].tolist(), progress=False, cache_dir=PROCESSED_DIR)
 corpus_counts = clouds.word_frequencies(tokens, TERMS)
 pd.DataFrame(corpus_counts.most_common(20), columns=["word", "count"])

@@ -141,7 +141,9 @@ falling.head(TOP_N)
 # article with the share of its largest topic; otherwise the brief says why they are left out.
 
 # %%
-TERMS = corpus_terms(articles, people, on=CORPUS_STOPLIST)  # analysis.terms + the corpus stoplist
+TERMS = corpus_terms(
+    articles, people, on=CORPUS_STOPLIST, cache_dir=PROCESSED_DIR
+)  # analysis.terms + the corpus stoplist
 units = document_units(articles[articles["kind"] == "article"], "paragraph")
 topics = None
 print(f"{len(units)} paragraphs in the corpus; topics need {MIN_TOPIC_UNITS}")

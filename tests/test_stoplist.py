@@ -1,9 +1,11 @@
 """The corpus stoplist on the sample page: names, the district's name and meeting words leave the counts."""
 
+from collections import Counter
+
 from analysis import extract_people, parse_page
 from analysis.clouds import word_frequencies
 from analysis.dtm import build_dtm, document_units
-from analysis.segment import tokenize
+from analysis.segment import USERDICT, lexicon, segmenters, tokenize
 from analysis.stoplist import MEETING_WORDS, corpus_stoplist, corpus_terms, home_places
 from analysis.topic_store import fit_or_load, load
 from analysis.topics import article_topics, top_word_lists
@@ -52,3 +54,15 @@ def test_the_stored_model_is_refitted_when_the_stoplist_changes(tmp_path):
     off, _ = _sample_topics(False, tmp_path)
     assert load("sample-paragraph", "nmf", tmp_path).key["dtm"] != key_on
     assert "赵洪涛" in off.dtm.vocabulary and "赵洪涛" not in on.dtm.vocabulary
+
+
+def test_home_places_from_cached_tokens_are_those_of_tagging_every_article(tmp_path):
+    """The places found from each distinct word's tag are the ones jieba tags in the articles' running text."""
+    articles = parse_page(SAMPLE_TEXT).articles()
+    tag = segmenters(lexicon(USERDICT)).rjieba.tag
+    texts = articles["headline"].fillna("") + "\n" + articles["text"].fillna("")
+    tagged = Counter(p for text in texts for p in {w for w, f in tag(text) if f == "ns" and len(w) > 1})
+    for share in (0.02, 0.1, 0.3):
+        expected = {place for place, n in tagged.items() if n >= share * len(texts)}
+        assert home_places(articles, share, cache_dir=tmp_path) == expected
+    assert {"清江浦区", "淮安"} <= home_places(articles, 0.1, cache_dir=tmp_path)
