@@ -17,16 +17,20 @@ from .markup import escape
 from .topics import TopicModel, top_words, typical_documents
 
 View = dict[str, pd.DataFrame]  # title -> table
+MAX_LINES = 200  # lines in context a slogan view shows (the latest); notebook 02's KWIC table and CSVs hold all
 
 
 def slogan_view(slogan: str, uses: pd.DataFrame, articles: pd.DataFrame, width: int = 15) -> View:
-    """One slogan's lines in context (each printed form, with issue, date and headline) and its uses per issue."""
+    """One slogan's lines in context (each printed form, with issue, date and headline; the latest MAX_LINES)
+    and its uses per issue."""
     mine = uses[uses["slogan"] == slogan]
     lines = pd.concat([kwic(articles, form, width) for form in mine["form"].unique()], ignore_index=True)
     lines["date"] = lines["article_id"].map(dict(zip(articles["article_id"], articles["date"])))
+    shown = lines.sort_values("date", ascending=False, na_position="last", kind="stable").head(MAX_LINES)
+    title = f"（{len(lines)}）" if len(shown) == len(lines) else f"（最近 {len(shown)} / {len(lines)} 行）"
     counts = mine.groupby(["issue", "date"], dropna=False).size().rename("uses").reset_index()
     return {
-        f"{slogan}：上下文（{len(lines)}）": lines[["issue", "date", "headline", "left", "term", "right"]],
+        f"{slogan}：上下文{title}": shown[["issue", "date", "headline", "left", "term", "right"]],
         f"{slogan}：各期出现次数": counts.sort_values(["date", "issue"], na_position="last", ignore_index=True),
     }
 

@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from analysis import parse_page
+from analysis import explore, parse_page
 from analysis.dtm import build_dtm, document_units
 from analysis.explore import Explorer, issue_explorer, slogan_explorer, slogan_view, topic_explorer
+from analysis.frequency import kwic
 from analysis.paths import RAW
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
@@ -40,6 +41,15 @@ def test_slogan_view_lists_each_line_with_issue_date_and_headline(articles, uses
     assert set(lines["issue"]) == {"qjp_2024-04-15"} and (lines["headline"] == "清江浦区部署“三夏”生产工作").all()
     assert len(lines) == counts["uses"].sum() == 2  # the headline and the body print it once each
     assert counts["issue"].tolist() == ["qjp_2024-04-15"]
+
+
+def test_a_slogan_printed_more_often_than_a_view_shows_lists_its_latest_lines(articles, uses, monkeypatch):
+    monkeypatch.setattr(explore, "MAX_LINES", 3)
+    slogan = uses["slogan"].value_counts().index[0]  # 项目攻坚, in both issues
+    printed = sum(len(kwic(articles, form)) for form in uses.loc[uses["slogan"] == slogan, "form"].unique())
+    (title, lines), _ = slogan_view(slogan, uses, articles).items()
+    assert printed > 3 and title == f"{slogan}：上下文（最近 3 / {printed} 行）" and len(lines) == 3
+    assert (lines["issue"] == "qjp_2024-04-15").all()  # the later issue's lines first
 
 
 def test_choosing_a_slogan_redraws_its_lines(articles, uses):
