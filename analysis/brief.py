@@ -99,7 +99,8 @@ def term_changes(
         if now[term] + before[term] >= min_count
     ]
     table = pd.DataFrame(rows, columns=["term", "count", "count_before", "per_1k", "per_1k_before", "log2_ratio"])
-    return table.sort_values(["log2_ratio", "count"], ascending=[False, False], ignore_index=True)
+    order = ["log2_ratio", "count", "term"]  # the term breaks ties: the same table in every process
+    return table.sort_values(order, ascending=[False, False, True], ignore_index=True)
 
 
 def rising_falling(changes: pd.DataFrame, threshold: float = RISING_LOG2) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -1,5 +1,9 @@
 """The latest-issue brief on two dated issues built from the real sample page."""
 
+import os
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -14,7 +18,7 @@ from analysis.brief import (
     why_this_issue,
 )
 from analysis.issue_profile import issue_genres, issue_people
-from analysis.paths import RAW
+from analysis.paths import RAW, ROOT
 from analysis.plots.brief import plot_term_changes
 from analysis.segment import tokenize
 from analysis.slogans import extract_slogans
@@ -146,3 +150,31 @@ def test_the_first_brief_shows_the_issues_people_genres_and_why_no_topics(corpus
     assert "蒲蔚" not in text  # the reporter is no actor
     assert "会议新闻 3 篇，占文章的 25%（3/12）" in text and "- 招商签约：1 篇" in text
     assert "语料只有 40 段，少于 100 段" in text
+
+
+TIED_TERMS = """
+import pandas as pd
+from analysis import parse_page
+from analysis.brief import term_changes
+from analysis.segment import tokenize
+from tests.pages import sample_variant
+pages = [parse_page(sample_variant(n), issue=f"i{n}", date=f"2024-04-{n + 8:02d}").articles() for n in range(3)]
+articles = pd.concat(pages, ignore_index=True)
+print(term_changes(articles["text"].map(tokenize).tolist(), articles, "i2", min_count=1).to_csv())
+"""
+
+
+def test_term_changes_are_the_same_in_every_process():
+    """Ties (many words share a ratio and a count) are ordered by the word, not by the process's string hashing."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", TIED_TERMS],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0].count("\n") > 100 and runs[0] == runs[1]
