@@ -20,6 +20,20 @@ class Blocks:
         self._bigrams: dict = {}
         self.printed = Counter(text for _, text in blocks)
         self.labelled = self._jump_labelled()
+        self.verse = self._verse()
+
+    def _verse(self) -> set:
+        """Blocks that are lines of a poem: a run of 4+ short lines, 2+ of them ending in a comma
+        (`在山丘和谷地上飘荡，`). A column break leaves one short line before a long one, never a run."""
+        verse, run = set(), []
+        for i, (_, text) in enumerate([*self.items, (0, "")]):
+            if L.is_verse_shaped(text) and self.kind(i) in ("body", "headline"):
+                run.append(i)
+                continue
+            if len(run) >= 4 and sum(self.text(k)[-1] in "，," for k in run) >= 2:
+                verse.update(run)
+            run = []
+        return verse
 
     def _jump_labelled(self) -> set:
         """Headline-shaped lines printed again later over different text: their jump labels.

@@ -79,6 +79,14 @@ def is_closed(text: str) -> bool:
     return is_marked_line(text) or (len(text) <= 30 and any(is_label(text) for is_label in LABELS))
 
 
+VERSE_MAX = 16  # a line of verse in a newspaper column
+
+
+def is_verse_shaped(text: str) -> bool:
+    """Short enough for a line of verse, with Chinese in it (`在山丘和谷地上飘荡，`)."""
+    return 2 <= len(text) <= VERSE_MAX and HAN_RE.search(text) is not None
+
+
 def is_headline_like(text: str) -> bool:
     """Short, no full stop, not ending on a comma: a headline, kicker, subhead or photo title.
 
@@ -167,6 +175,8 @@ def classify(text: str) -> tuple[str, list[str] | None]:
     names = parse_byline(text)
     if names:
         return "byline", names
+    if is_marked_line(text):  # a 提要 or list line (`●时间：…`), whole as printed
+        return "body", None
     if (is_headline_like(text) or is_dash_label(text)) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None

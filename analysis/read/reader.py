@@ -177,7 +177,7 @@ class _Parser:
         if (
             kind != "byline"
             and text in self.headlines
-            and not on_purpose
+            and not (on_purpose and not self.is_main_headline(text))
             and not (self.current and self.current.open and kind == "body")
         ):
             return self.jump_label(i)
@@ -188,10 +188,16 @@ class _Parser:
             return self.author_note(i)
         if kind == "byline":
             return self.byline(i, names)
+        if i in self.blocks.verse:
+            return self.verse_line(i)
         if kind == "headline" or self.loose_heading(i):
             return self.headline(i)
         self.body(i)
         return i + 1
+
+    def is_main_headline(self, text: str) -> bool:
+        """Is `text` the 主题 of the unit it heads? Printed again, even three times, it is that unit's jump label."""
+        return split_column(text)[0] == self.headlines[text].headline
 
     def loose_heading(self, i: int) -> bool:
         """A line too long or comma-split for a headline opens a heading group a byline or dateline follows,
@@ -226,6 +232,18 @@ class _Parser:
         unit.author_note = " ".join(filter(None, [unit.author_note, text]))
         if not unit.reporters and "作者" not in text:
             unit.reporters = split_names(text)
+        return i + 1
+
+    def verse_line(self, i: int) -> int:
+        """A line of a poem quoted in an article: a paragraph of its own, as printed."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.new_para(text, line, verse=True)
+        self.seen_body.setdefault(text, line)
+        self.label = None
         return i + 1
 
     def byline(self, i: int, names: list) -> int:

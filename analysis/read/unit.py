@@ -16,6 +16,7 @@ class Paragraph:
     lines: list[int]
     is_subhead: bool = False
     is_note: bool = False  # a trailing author note (`（作者为…）`): printed text that closes the article
+    is_verse: bool = False  # a line of a poem: a paragraph of its own, never run on
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Unit:
         """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on;
         nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`)."""
         last = self.paras[-1] if self.paras else None
-        if not last or last.is_subhead or last.is_note:
+        if not last or last.is_subhead or last.is_note or last.is_verse:
             return False
         if len(self.paras) >= 2 and L.is_dash_label(self.paras[-2].text) and len(last.lines) == 1:
             return not (len(last.text) <= 25 and L.is_heading_candidate(last.text))
@@ -65,8 +66,8 @@ class Unit:
     def add_line(self, line: int):
         self.lines.append(line)
 
-    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False):
-        self.paras.append(Paragraph(text, [line], subhead, note))
+    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False, verse: bool = False):
+        self.paras.append(Paragraph(text, [line], subhead, note, verse))
         self.lines.append(line)
         self._grow(text)
 
