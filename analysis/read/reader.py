@@ -277,6 +277,8 @@ class _Parser:
             and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines, self.after_an_end())
+        if end == i + 1 and self.is_sibling_subhead(i):
+            end = 0
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
@@ -302,6 +304,15 @@ class _Parser:
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
+
+    def is_sibling_subhead(self, i: int) -> bool:
+        """A one-line heading over a time-phrase lead (`3月23日晚，…`), no byline or dateline, inside a feature
+        that already has a subhead of its length (`办赛很专业` / `观赛热情高`): the feature's next subhead."""
+        cur, text = self.current, self.blocks.text(i)
+        nxt = self.blocks.text(i + 1) if self.blocks.kind(i + 1) == "body" else ""
+        if cur is None or cur.open or not nxt or L.DATELINE_RE.match(nxt):
+            return False
+        return any(abs(len(s) - len(text)) <= 1 for s in cur.subheads)
 
     def is_headline_by_evidence(self, i: int) -> bool:
         """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
