@@ -299,11 +299,26 @@ class _Parser:
         photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
+        if self.ends_news_item(i):
+            return self.article(i, i + 1)
         if cur is not None and cur.paras:
             cur.subheads.append(self.blocks.text(i))
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
+
+    def ends_news_item(self, i: int) -> bool:
+        """A headline-shaped line over a paragraph, after a dated news item (`本报…电`) of two or more paragraphs
+        without subheads, is a headline without byline (`…访问成果清单` / `应…邀请`): news items carry no
+        subheads. Right under the dated lead it is more often the lead's next sentence cut by a column break."""
+        cur = self.current
+        return (
+            cur is not None
+            and bool(cur.dateline)
+            and not cur.subheads
+            and len(cur.paras) >= 2
+            and self.blocks.kind(i + 1) == "body"
+        )
 
     def is_sibling_subhead(self, i: int) -> bool:
         """A one-line heading over a time-phrase lead (`3月23日晚，…`), no byline or dateline, inside a feature
