@@ -82,7 +82,7 @@ def is_bare_name(line: str) -> bool:
     return 0 < len(names) <= 3 and "".join(names) == re.sub(r"[\s、]", "", line) and all(len(n) <= 3 for n in names)
 
 
-AUTHOR_NOTE_RE = re.compile(r"^[（(][^（）()。！？]{2,60}[）)]$")
+AUTHOR_NOTE_RE = re.compile(r"^[（(][^（）()。！？]{2,90}[）)]$")
 
 
 def is_author_note(line: str) -> bool:
