@@ -131,6 +131,7 @@ class _Parser:
         self.seen_body: dict[str, int] = {}
         self.headlines: dict[str, Unit] = {}
         self.label: Unit | None = None
+        self.list_unit: Unit | None = None  # a list under a column head (`艺荐`) still taking items
         self.page_date = None
 
     # ---- helpers ---------------------------------------------------------------
@@ -147,6 +148,7 @@ class _Parser:
         self.park_current()
         self.units.append(unit)
         self.current, self.label = unit, None
+        self.list_unit = unit if unit.is_list else None
         return unit
 
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
@@ -287,6 +289,8 @@ class _Parser:
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
+        if end and self.list_unit is not None and not self.credited(end):
+            return self.list_item(self.list_unit, i, end)
         if end:
             group = [self.blocks.text(k) for k in range(i, end)]
             if cur is not None and not cur.headline and cur.paras and not cur.open and len(group) >= 2:
@@ -318,6 +322,7 @@ class _Parser:
             and not cur.subheads
             and len(cur.paras) >= 2
             and self.blocks.kind(i + 1) == "body"
+            and not self.blocks.on_purpose(i)  # a refrain (`同志们、朋友们！`) printed between a speech's parts
         )
 
     def is_sibling_subhead(self, i: int) -> bool:
@@ -343,7 +348,43 @@ class _Parser:
         unit.flag("headline_after_body", self.blocks[i][0])
         self.headlines.setdefault(unit.headline, unit)
 
+    def credited(self, k: int) -> bool:
+        """Does block k credit the heading above it: a byline, a bare name over a paragraph, or a dateline?"""
+        text = self.blocks.text(k)
+        return (
+            self.blocks.kind(k) == "byline"
+            or bool(L.DATELINE_RE.match(text))
+            or (is_bare_name(text) and self.blocks.kind(k + 1) == "body")
+        )
+
+    def is_list_head(self, i: int, end: int) -> bool:
+        """A column head over a list of short items (`艺荐` / `寻道求变` / `——卢沉艺术研究展`, then the item's text):
+        a short first line over an item's title and dash subtitle, and no byline or dateline under them."""
+        first = self.blocks.text(i)
+        return (
+            end - i == 3
+            and len(first) <= 4
+            and L.HAN_RE.fullmatch(first[0]) is not None
+            and self.blocks.text(end - 1).startswith(("—", "-"))
+            and not self.credited(end)
+        )
+
+    def list_item(self, unit: Unit, i: int, end: int) -> int:
+        """An item's title lines in a list under a column head: subheads of the list, as printed."""
+        if unit is not self.current:
+            self.park_current()
+            self.current, self.label = unit, None
+        for k in range(i, end):
+            unit.subheads.append(self.blocks.text(k))
+            unit.new_para(self.blocks.text(k), self.blocks[k][0], subhead=True)
+        return end
+
     def article(self, i: int, end: int) -> int:
+        if self.is_list_head(i, end):
+            unit = self.start(Unit(headline=self.blocks.text(i), is_list=True))
+            unit.add_line(self.blocks[i][0])
+            self.headlines.setdefault(unit.headline, unit)
+            return self.list_item(unit, i + 1, end)
         group = [self.blocks.text(k) for k in range(i, end)]
         unit = self.start(Unit())
         for k in range(i, end):

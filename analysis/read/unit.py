@@ -35,6 +35,7 @@ class Unit:
     author_note: str = ""
     flags: list[Flag] = field(default_factory=list)
     lines: list = field(default_factory=list)
+    is_list: bool = False  # a column head over short items (`艺荐`): later uncredited headings are its items
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
     _vocabulary: set | None = field(default=None, repr=False)
 
@@ -84,8 +85,9 @@ class Unit:
 
 def end_of_page(unit: Unit):
     """At the page's end: an article left open either ends in its own opening fragment or is flagged."""
-    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0].text):
-        first, last = unit.paras[0], unit.paras[-1]
+    first = unit.paras[0] if unit.paras else None
+    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not first.is_subhead and not L.is_lead(first.text):
+        last = unit.paras[-1]
         unit.paras = [Paragraph(last.text + first.text, last.lines + first.lines)] + unit.paras[1:-1]
         unit.flag("reordered", last.lines[0], str(first.lines[0]))
         if not any(f.kind == "beginning_lost" for f in unit.flags):
