@@ -24,16 +24,26 @@ class Blocks:
 
     def _verse(self) -> set:
         """Blocks that are lines of a poem: a run of 4+ short lines, 2+ of them ending in a comma
-        (`在山丘和谷地上飘荡，`). A column break leaves one short line before a long one, never a run."""
+        (`在山丘和谷地上飘荡，`), none over a byline, after a closed block and ending closed. A column break
+        leaves one short line before a long one, never such a run."""
         verse, run = set(), []
         for i, (_, text) in enumerate([*self.items, (0, "")]):
-            if L.is_verse_shaped(text) and self.kind(i) in ("body", "headline"):
+            short = L.is_verse_shaped(text) and self.kind(i) in ("body", "headline") and self.kind(i + 1) != "byline"
+            if short and not L.starts_mid_sentence(text):  # the rest of a cut sentence (`的足迹，…`) is no verse
                 run.append(i)
                 continue
-            if len(run) >= 4 and sum(self.text(k)[-1] in "，," for k in run) >= 2:
-                verse.update(run)
+            self._close_verse(run, verse)
             run = []
         return verse
+
+    def _close_verse(self, run: list[int], verse: set):
+        """Add a run of short lines to `verse` if it is a poem once cut-sentence pieces are trimmed off its ends."""
+        while run and run[0] > 0 and not L.is_closed(self.text(run[0] - 1)):
+            run = run[1:]  # the rest of a sentence cut by a column break, not the poem's first line
+        while run and not L.is_closed(self.text(run[-1])):
+            run = run[:-1]  # a sentence's opening cut by a column break, not the poem's last line
+        if len(run) >= 4 and sum(self.text(k)[-1] in "，," for k in run) >= 2:
+            verse.update(run)
 
     def _jump_labelled(self) -> set:
         """Headline-shaped lines printed again later over different text: their jump labels.
