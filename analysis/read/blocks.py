@@ -27,14 +27,22 @@ class Blocks:
         (`在山丘和谷地上飘荡，`), none over a byline, after a closed block and ending closed. A column break
         leaves one short line before a long one, never such a run."""
         verse, run = set(), []
-        for i, (_, text) in enumerate([*self.items, (0, "")]):
-            short = L.is_verse_shaped(text) and self.kind(i) in ("body", "headline") and self.kind(i + 1) != "byline"
-            if short and not L.starts_mid_sentence(text):  # the rest of a cut sentence (`的足迹，…`) is no verse
+        for i in range(len(self) + 1):
+            if self.is_verse_line(i, run[-1] if run else None):
                 run.append(i)
                 continue
             self._close_verse(run, verse)
             run = []
         return verse
+
+    def is_verse_line(self, i: int, above: int | None) -> bool:
+        """Could block i be a line of verse under block `above` of the run: short, not a dateline, over no
+        byline, and not the rest of a sentence cut by a column break (`的足迹，…`, `持|续提升…`)?"""
+        text = self.text_at(i)
+        if not L.is_verse_shaped(text) or self.kind(i) not in ("body", "headline") or self.kind(i + 1) == "byline":
+            return False
+        cut = L.starts_mid_sentence(text) or (above is not None and L.word_across(self.text(above), text))
+        return not cut and not L.DATELINE_RE.match(text)
 
     def _close_verse(self, run: list[int], verse: set):
         """Add a run of short lines to `verse` if it is a poem once cut-sentence pieces are trimmed off its ends."""
