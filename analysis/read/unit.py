@@ -38,12 +38,20 @@ class Unit:
     is_list: bool = False  # a column head over short items (`艺荐`): later uncredited headings are its items
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
     _vocabulary: set | None = field(default=None, repr=False)
+    _open: tuple = field(default=(None, False), repr=False)  # (what the last paragraph was, open then)
 
     @property
     def open(self) -> bool:
         """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on;
-        nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`)."""
+        nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`).
+        Asked several times per block, so kept until the last paragraph changes."""
         last = self.paras[-1] if self.paras else None
+        state = (len(self.paras), id(last), len(last.text) if last else 0)
+        if self._open[0] != state:
+            self._open = (state, self._is_open(last))
+        return self._open[1]
+
+    def _is_open(self, last: Paragraph | None) -> bool:
         if not last or last.is_subhead or last.is_note or last.is_verse:
             return False
         if len(self.paras) >= 2 and L.is_dash_label(self.paras[-2].text) and len(last.lines) == 1:
