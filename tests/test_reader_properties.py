@@ -433,3 +433,31 @@ def test_a_headline_printed_three_times_labels_its_jumped_tails(generated):
     df = page.articles()
     assert list(df["headline"]) == [a["headline"] for a in arts]
     assert df.iloc[0]["text"] == "\n".join(p.removeprefix("本报讯 ") for p in arts[0]["paras"])
+
+
+BALANCED_SUBHEADS = ["高位推动，提升运行效率", "精准施策，持续攻坚突破"]  # shaped like headlines
+COMMA_SUBHEADS = ["党建引领，让基层治理更有温度", "服务企业，跑出项目加速度"]  # shaped like cut sentences
+
+
+@st.composite
+def comma_subhead_pages(draw):
+    """A feature whose subheads are comma-split phrases: the first balanced (a headline's shape), a later one
+    not (`抱团整合，种啥养啥紧跟市场需求`): it stays a subhead, like the feature's first."""
+    arts = draw(articles())
+    paras = [p.removeprefix("本报讯 日前，") for p in arts[0]["paras"]]
+    assume(len(paras) >= 3 and not any("图为" in p or starts_mid_sentence(p) for p in paras))
+    first, later = draw(st.sampled_from(BALANCED_SUBHEADS)), draw(st.sampled_from(COMMA_SUBHEADS))
+    assume(not word_across(first, paras[1]) and not word_across(later, paras[2]))
+    arts[0]["paras"] = [paras[0], first, paras[1], later, *paras[2:]]
+    blocks = [b for a in arts for b in [a["headline"], a["byline"], *a["paras"]]]
+    return arts, later, "\n\n".join(blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(comma_subhead_pages())
+def test_a_comma_subhead_like_the_features_first_stays_a_subhead(generated):
+    arts, later, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert df.iloc[0]["text"] == "\n".join(arts[0]["paras"])
+    assert later in df.iloc[0]["subheads"]

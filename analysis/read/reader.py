@@ -458,7 +458,23 @@ class _Parser:
                 cur.flag("beginning_lost", line, "opens mid-sentence")
             cur.new_para(rest or text, line)
             return
+        if self.is_comma_subhead(i):
+            cur.subheads.append(text)
+            cur.new_para(text, line, subhead=True)
+            return
         cur.new_para(text, line)
+
+    def is_comma_subhead(self, i: int) -> bool:
+        """A comma-split line after a closed paragraph (`抱团整合，种啥养啥紧跟市场需求`) is a subhead when the feature
+        already has a comma-split subhead of about its length (±3 characters: one style for a feature's subheads)
+        and the next block does not run on from it. Alone, its shape cannot tell it from a cut sentence."""
+        cur, text = self.current, self.blocks.text(i)
+        if "，" not in text or not L.is_heading_candidate(text) or L.is_closed(text):
+            return False
+        if not any("，" in s and abs(len(s) - len(text)) <= 3 for s in cur.subheads):
+            return False
+        nxt = self.blocks.text_at(i + 1)
+        return self.blocks.kind(i + 1) == "body" and not L.word_across(text, nxt) and not L.starts_mid_sentence(nxt)
 
     def looks_continued(self, text: str) -> bool:
         """Does a block visibly continue a sentence left open by a waiting (jumped) article?"""
