@@ -461,3 +461,40 @@ def test_a_comma_subhead_like_the_features_first_stays_a_subhead(generated):
     assert list(df["headline"]) == [a["headline"] for a in arts]
     assert df.iloc[0]["text"] == "\n".join(arts[0]["paras"])
     assert later in df.iloc[0]["subheads"]
+
+
+PHOTO_CREDITS = [
+    ("蒲  蔚摄", ["蒲蔚"]),
+    ("刘然摄（人民视觉）", ["刘然"]),
+    ("人民视觉", []),
+    ("新华社记者  孙卉摄", ["孙卉"]),
+]
+
+
+@st.composite
+def photo_pages(draw):
+    """Articles with a photo between them: its title, a `图为` caption, then its credit (`蒲  蔚摄`, `人民视觉`),
+    which stays the photo's last paragraph as printed."""
+    arts = draw(articles())
+    at = draw(st.integers(0, len(arts)))
+    credit, names = draw(st.sampled_from(PHOTO_CREDITS))
+    photo = ["智能化生产线", "3月23日，清江浦区一家企业的生产线满负荷运转。图为工人在检查产品。", credit]
+    blocks = []
+    for k, a in enumerate(arts):
+        blocks += photo if k == at else []
+        blocks += [a["headline"], a["byline"], *[c for p in a["paras"] for c in cut(draw, p)]]
+    blocks += photo if at == len(arts) else []
+    return arts, at, photo, names, "\n\n".join(blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(photo_pages())
+def test_a_photo_keeps_its_credit_line_and_names(generated):
+    arts, at, photo, names, text = generated
+    page = parse_page(text)
+    assert placed_lines(page) == [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    df = page.articles()
+    heads = [a["headline"] for a in arts]
+    assert list(df["headline"]) == heads[:at] + [photo[0]] + heads[at:]
+    row = df.iloc[at]
+    assert (row["kind"], row["text"], row["reporters"]) == ("photo", "\n".join(photo[1:]), names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
+from .bylines import DATELINE_RE, is_author_note, is_bare_name, is_photo_credit, parse_byline
 from .headings import split_column
 
 CLOSERS = "。！？!?…；;：:"
@@ -172,6 +172,8 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "note", None
     if is_summary_label(text) or is_staff(text) or is_section_number(text):  # the article's text, never an article
         return "body", None
+    if is_photo_credit(text):  # `王丽娟摄`, `人民视觉`: a credit, even without a name
+        return "byline", parse_byline(text) or []
     names = parse_byline(text)
     if names:
         return "byline", names

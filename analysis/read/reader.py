@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import lines as L
 from .blocks import Blocks
-from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
+from .bylines import is_bare_name, is_photo_credit, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
 from .header import Header, header_records, read_header, without_header
@@ -236,6 +236,30 @@ class _Parser:
             unit.reporters = split_names(text)
         return i + 1
 
+    def photo_credit(self, i: int, names: list) -> int:
+        """A photo's credit (`王丽娟摄`, `人民视觉`) closes the photo, or the article it stands in, as its last
+        paragraph as printed (like an author note); its names go to reporters. It never opens an article."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.reporters += [n for n in names if n not in unit.reporters]
+        if self.is_caption(unit):
+            unit.kind = "photo"  # a title, a caption, then the photographer's credit
+        unit.new_para(text, line, note=True)
+        return i + 1
+
+    def is_caption(self, unit: Unit) -> bool:
+        """Is what `unit` holds so far a photo's caption: one paragraph, or two with `图为`/`摄`, and no dateline?"""
+        caption = " ".join(p.text for p in unit.paras)
+        return (
+            unit.kind == "article"
+            and not unit.dateline
+            and not unit.subheads
+            and (len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption)))
+        )
+
     def verse_line(self, i: int) -> int:
         """A line of a poem quoted in an article: a paragraph of its own, as printed."""
         line, text = self.blocks[i]
@@ -249,6 +273,8 @@ class _Parser:
         return i + 1
 
     def byline(self, i: int, names: list) -> int:
+        if is_photo_credit(self.blocks.text(i)):
+            return self.photo_credit(i, names)
         nxt = self.blocks.kind(i + 1)
         if nxt == "body" or (
             nxt == "headline" and self.blocks.kind(i + 2) == "body" and not self.blocks.group_end(i + 1, self.headlines)
@@ -260,13 +286,7 @@ class _Parser:
         unit = self.current or self.start(Unit())
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
-        caption = " ".join(p.text for p in unit.paras)
-        if (
-            unit.kind == "article"
-            and not unit.dateline
-            and not unit.subheads
-            and (len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption)))
-        ):
+        if self.is_caption(unit):
             unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
@@ -418,7 +438,10 @@ class _Parser:
             line, text = self.blocks[k]
             if self.blocks.kind(k) == "byline":
                 unit.reporters += self.blocks.names(k)
-                unit.add_line(line)
+                if is_photo_credit(text):
+                    unit.new_para(text, line, note=True)  # printed under the caption: kept, like an author note
+                else:
+                    unit.add_line(line)
                 continue
             caption, credit = split_photo_credit(text)
             unit.reporters += credit
