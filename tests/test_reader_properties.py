@@ -129,7 +129,13 @@ def test_column_breaks_and_repeats_give_back_the_articles(generated):
         assert row.reporters == art["byline"].split()[1:]
 
 
-KICKERS = ["坚持项目为王", "聚焦民生实事", "奋力推进乡村振兴"]
+KICKERS = [
+    "坚持项目为王",
+    "聚焦民生实事",
+    "奋力推进乡村振兴",
+    "区商务局：",
+    "区委书记朱海波：",
+]  # a speaker or source `X：` too
 # a long, comma-split 肩题 over a headline-shaped line (too long to be a headline itself), where nothing
 # above can run on into it: the page's top, or after an author note
 LONG_KICKERS = [
@@ -498,3 +504,19 @@ def test_a_photo_keeps_its_credit_line_and_names(generated):
     assert list(df["headline"]) == heads[:at] + [photo[0]] + heads[at:]
     row = df.iloc[at]
     assert (row["kind"], row["text"], row["reporters"]) == ("photo", "\n".join(photo[1:]), names)
+
+
+def test_a_colon_line_over_a_paragraph_is_text_not_a_kicker():
+    """`X：` is a 肩题 only over a heading block; over a paragraph it opens what X says."""
+    text = "\n\n".join(
+        [
+            "清江浦区召开项目攻坚推进会",
+            "■通讯员 蒲蔚",
+            "本报讯 日前，全区项目攻坚推进会召开。",
+            "区委书记朱海波：",
+            SENTENCES[0],
+        ]
+    )
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == ["清江浦区召开项目攻坚推进会"]
+    assert df.iloc[0]["text"].split("\n")[1:] == ["区委书记朱海波：", SENTENCES[0]]

@@ -87,6 +87,14 @@ def is_verse_shaped(text: str) -> bool:
     return 2 <= len(text) <= VERSE_MAX and HAN_RE.search(text) is not None
 
 
+SPEAKER_RE = re.compile(r"[\u4e00-\u9fff·]{2,10}[：:]")
+
+
+def is_speaker_kicker(text: str) -> bool:
+    """A 肩题 naming who speaks or reports, ending in a colon (`公安部：`, `比尔·盖茨：`) over the headline."""
+    return SPEAKER_RE.fullmatch(text) is not None
+
+
 def is_headline_like(text: str) -> bool:
     """Short, no full stop, not ending on a comma: a headline, kicker, subhead or photo title.
 
@@ -179,7 +187,7 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "byline", names
     if is_marked_line(text):  # a 提要 or list line (`●时间：…`), whole as printed
         return "body", None
-    if (is_headline_like(text) or is_dash_label(text)) and not DATELINE_RE.match(text):
+    if (is_headline_like(text) or is_dash_label(text) or is_speaker_kicker(text)) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None
 

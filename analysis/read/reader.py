@@ -301,6 +301,9 @@ class _Parser:
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines, self.after_an_end())
         if end == i + 1 and self.is_sibling_subhead(i):
             end = 0
+        if not end and L.is_speaker_kicker(self.blocks.text(i)):
+            self.body(i)  # `X：` over no heading block is a paragraph's opening (`李克强表示：`)
+            return i + 1
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
