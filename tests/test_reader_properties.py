@@ -520,3 +520,27 @@ def test_a_colon_line_over_a_paragraph_is_text_not_a_kicker():
     df = parse_page(text).articles()
     assert list(df["headline"]) == ["清江浦区召开项目攻坚推进会"]
     assert df.iloc[0]["text"].split("\n")[1:] == ["区委书记朱海波：", SENTENCES[0]]
+
+
+BOXES = ["什么是新时代文明实践（链接）", "病媒生物防治小常识（相关链接）"]
+
+
+@st.composite
+def box_pages(draw):
+    """A feature ending in a box tagged as a link (`什么是云（链接）`): the box is the feature's text, not an article."""
+    arts = draw(articles())
+    used = {p for a in arts for p in a["paras"]}
+    spare = [s for s in draw(st.permutations(SENTENCES)) if not any(s in p for p in used)]
+    assume(not starts_mid_sentence(spare[0]) and "图为" not in spare[0])
+    arts[0]["paras"] = [*arts[0]["paras"], draw(st.sampled_from(BOXES)), spare[0]]
+    blocks = [b for a in arts for b in [a["headline"], a["byline"], *a["paras"]]]
+    return arts, "\n\n".join(blocks)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(box_pages())
+def test_a_link_box_stays_in_the_article_above(generated):
+    arts, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert df.iloc[0]["text"] == "\n".join(p.removeprefix("本报讯 ") for p in arts[0]["paras"])

@@ -28,7 +28,7 @@ from .bylines import is_bare_name, is_photo_credit, split_dateline, split_names,
 from .evidence import continuation_score, takes_over
 from .flags import Flag
 from .header import Header, header_records, read_header, without_header
-from .headings import split_column, split_heading
+from .headings import is_box_tag, split_column, split_heading
 from .identity import identify
 from .textio import read_page_text
 from .unit import Unit, end_of_page
@@ -334,6 +334,10 @@ class _Parser:
             return i + 1
         return self.article(i, i + 1)
 
+    def is_box(self, i: int) -> bool:
+        """Is block i a box's title (`什么是云（链接）`)? The box belongs to the article above."""
+        return is_box_tag(split_column(self.blocks.text(i))[1])
+
     def ends_news_item(self, i: int) -> bool:
         """A headline-shaped line over a paragraph, after a dated news item (`本报…电`) of two or more paragraphs
         without subheads, is a headline without byline (`…访问成果清单` / `应…邀请`): news items carry no
@@ -346,6 +350,7 @@ class _Parser:
             and len(cur.paras) >= 2
             and self.blocks.kind(i + 1) == "body"
             and not self.blocks.on_purpose(i)  # a refrain (`同志们、朋友们！`) printed between a speech's parts
+            and not self.is_box(i)
         )
 
     def is_sibling_subhead(self, i: int) -> bool:
@@ -361,7 +366,7 @@ class _Parser:
         """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
         printed again later on the page (its jump label), and a paragraph follows it."""
         text = self.blocks.text(i)
-        tagged = bool(split_column(text)[1])
+        tagged = bool(split_column(text)[1]) and not self.is_box(i)
         return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.labelled)
 
     def trailing_headline(self, i: int):
