@@ -544,3 +544,40 @@ def test_a_link_box_stays_in_the_article_above(generated):
     df = parse_page(text).articles()
     assert list(df["headline"]) == [a["headline"] for a in arts]
     assert df.iloc[0]["text"] == "\n".join(p.removeprefix("本报讯 ") for p in arts[0]["paras"])
+
+
+def test_page_order_keeps_a_column_break_with_the_open_article_over_shared_vocabulary():
+    """A waiting (jumped) article that shares more words with a block does not take it from the open
+    article right above it: only a word formed across the join outweighs page order."""
+    waiting = [s for s in SENTENCES if "清江浦经济开发区" in s][:3]
+    text = "\n\n".join(
+        [
+            "开发区盘活低效闲置资源",
+            "■通讯员 刘然",
+            "本报讯 日前，" + "".join(waiting) + "清江浦经济开发区持续优化营商",  # its tail jumped to another page
+            "区卫健委开展实境教育",
+            "■通讯员 孙卉",
+            "本报讯 日前，区卫健委组织党员干部走进",
+            "清江浦经济开发区参观学习。",
+        ]
+    )
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == ["开发区盘活低效闲置资源", "区卫健委开展实境教育"]
+    assert df.iloc[1]["text"] == "日前，区卫健委组织党员干部走进清江浦经济开发区参观学习。"
+
+
+def test_an_enumeration_cut_by_a_column_break_is_not_a_headline():
+    """After a news item, a headline-shaped column line with an enumeration (`、`) opens no article (it is still
+    kept as a subhead of the item: a known limit, its shape alone cannot tell it from one)."""
+    text = "\n\n".join(
+        [
+            "清江浦区召开项目攻坚推进会",
+            "■通讯员 蒲蔚",
+            "本报讯 日前，全区项目攻坚推进会召开。",
+            SENTENCES[0],
+            "区领导吴守明、孙爱超、张尧宇",
+            "参加会议。",
+        ]
+    )
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == ["清江浦区召开项目攻坚推进会"]
