@@ -581,3 +581,37 @@ def test_an_enumeration_cut_by_a_column_break_is_not_a_headline():
     )
     df = parse_page(text).articles()
     assert list(df["headline"]) == ["清江浦区召开项目攻坚推进会"]
+
+
+SPACED_TITLES = ["运河春色 游人如织", "生态美如画 白鹭来做客"]
+
+
+@st.composite
+def spaced_title_pages(draw):
+    """An article whose last paragraph is cut and jumped (under its repeated headline, at the page's end),
+    then a spaced title with no byline over its own paragraph: the title opens an article, it never
+    continues the cut sentence above it."""
+    arts = draw(articles())
+    first, second = arts[0], arts[1]
+    pieces = cut(draw, first["paras"][-1])
+    assume(len(pieces) >= 2 and not any(is_headline_like(p) for p in pieces[1:]))  # a jumped piece reads as text
+    second["headline"], second["byline"] = draw(st.sampled_from(SPACED_TITLES)), ""
+    second["paras"] = [p.removeprefix("本报讯 日前，") for p in second["paras"]]
+    later = [p for a in arts[1:] for p in a["paras"]]
+    # a later paragraph that forms a word with the cut (`…区|区领导`) is evidence the other way
+    assume(not any(starts_mid_sentence(p) or word_across(pieces[0], p) for p in later))
+    blocks = [first["headline"], first["byline"], *first["paras"][:-1], pieces[0]]
+    for a in arts[1:]:
+        blocks += [a["headline"], *([a["byline"]] if a["byline"] else []), *a["paras"]]
+    blocks += [first["headline"], *pieces[1:]]
+    return arts, "\n\n".join(blocks)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spaced_title_pages())
+def test_a_spaced_title_under_an_open_paragraph_opens_an_article(generated):
+    arts, text = generated
+    df = parse_page(text).articles()
+    assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert df.iloc[0]["text"] == "\n".join(p.removeprefix("本报讯 ") for p in arts[0]["paras"])
+    assert df.iloc[1]["text"] == "\n".join(arts[1]["paras"])

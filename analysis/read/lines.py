@@ -87,6 +87,15 @@ def is_verse_shaped(text: str) -> bool:
     return 2 <= len(text) <= VERSE_MAX and HAN_RE.search(text) is not None
 
 
+SPACED_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?: +[\u4e00-\u9fff]{2,12})+")
+
+
+def is_spaced_title(text: str) -> bool:
+    """Phrases of Chinese set apart by spaces, nothing else (`生态美如画 天鹅来做客`): a title's typography; a
+    sentence separates its phrases with commas, so such a line never continues one."""
+    return SPACED_TITLE_RE.fullmatch(text) is not None
+
+
 SPEAKER_RE = re.compile(r"[\u4e00-\u9fff·]{2,10}[：:]")
 
 

@@ -306,6 +306,8 @@ class _Parser:
             return i + 1
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
+        if not end and not runs_on and cur is not None and cur.open and L.is_spaced_title(self.blocks.text(i)):
+            return self.article(i, i + 1)  # a spaced title under an open paragraph: its sentence went elsewhere
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
         if photo_end and cur is not None and cur.open:
             return self.photo(i, photo_end)  # a photo printed while an article waits for its jumped tail
