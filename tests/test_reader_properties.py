@@ -313,6 +313,8 @@ def test_a_poem_keeps_its_lines_as_printed(generated):
     assert list(df["headline"]) == [a["headline"] for a in arts]
     for row, art in zip(df.itertuples(), arts):
         assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])
+    verse = [f for f in df.iloc[0]["flags"] if f["kind"] == "verse"]  # each decision shows in notebook 01
+    assert len(verse) == sum(p in VERSE for p in arts[0]["paras"])
 
 
 LIST_HEADS = ["艺荐", "书讯", "简讯"]
@@ -359,6 +361,7 @@ def test_a_list_under_a_column_head_is_one_article(generated):
     df = page.articles()
     assert list(df["headline"]) == expected
     assert df.iloc[at]["text"] == "\n".join(paras)
+    assert sum(f["kind"] == "list_item" for f in df.iloc[at]["flags"]) == len(paras) // 5
 
 
 @st.composite
@@ -386,6 +389,9 @@ def test_a_headline_without_byline_after_a_news_item_opens_an_article(generated)
     arts, text = generated
     df = parse_page(text).articles()
     assert list(df["headline"]) == [a["headline"] for a in arts]
+    assert ["headline_without_byline"] == [
+        f["kind"] for f in df.explode("flags")["flags"].dropna() if "headline_" in f["kind"]
+    ]
     for row, art in zip(df.itertuples(), arts):
         assert row.text == "\n".join(p.removeprefix("本报讯 ") for p in art["paras"])
 
@@ -467,6 +473,9 @@ def test_a_comma_subhead_like_the_features_first_stays_a_subhead(generated):
     assert list(df["headline"]) == [a["headline"] for a in arts]
     assert df.iloc[0]["text"] == "\n".join(arts[0]["paras"])
     assert later in df.iloc[0]["subheads"]
+    assert {"kind": "subhead_like_others", "detail": arts[0]["paras"][1]} in [
+        {k: f[k] for k in ("kind", "detail")} for f in df.iloc[0]["flags"]
+    ]
 
 
 PHOTO_CREDITS = [

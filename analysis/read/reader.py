@@ -268,6 +268,7 @@ class _Parser:
             unit = self.start(Unit())
             unit.flag("fragment", line)
         unit.new_para(text, line, verse=True)
+        unit.flag("verse", line)
         self.seen_body.setdefault(text, line)
         self.label = None
         return i + 1
@@ -299,7 +300,8 @@ class _Parser:
             and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines, self.after_an_end())
-        if end == i + 1 and self.is_sibling_subhead(i):
+        sibling = self.sibling_subhead(i) if end == i + 1 else ""
+        if sibling:
             end = 0
         if not end and L.is_speaker_kicker(self.blocks.text(i)):
             self.body(i)  # `X：` over no heading block is a paragraph's opening (`李克强表示：`)
@@ -307,7 +309,9 @@ class _Parser:
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
         if not end and not runs_on and cur is not None and cur.open and L.is_spaced_title(self.blocks.text(i)):
-            return self.article(i, i + 1)  # a spaced title under an open paragraph: its sentence went elsewhere
+            end = self.article(i, i + 1)  # a spaced title under an open paragraph: its sentence went elsewhere
+            self.current.flag("headline_without_byline", self.blocks[i][0], "a spaced title, no sentence's text")
+            return end
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
         if photo_end and cur is not None and cur.open:
             return self.photo(i, photo_end)  # a photo printed while an article waits for its jumped tail
@@ -329,8 +333,12 @@ class _Parser:
         if photo_end:
             return self.photo(i, photo_end)
         if self.ends_news_item(i):
-            return self.article(i, i + 1)
+            end = self.article(i, i + 1)
+            self.current.flag("headline_without_byline", self.blocks[i][0], "the item above is a dated news item")
+            return end
         if cur is not None and cur.paras:
+            if sibling:
+                cur.flag("subhead_like_others", self.blocks[i][0], sibling)
             cur.subheads.append(self.blocks.text(i))
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
@@ -356,14 +364,15 @@ class _Parser:
             and "、" not in self.blocks.text(i)  # an enumeration is a sentence's, rarely a headline's (2 of 250)
         )
 
-    def is_sibling_subhead(self, i: int) -> bool:
+    def sibling_subhead(self, i: int) -> str:
         """A one-line heading over a time-phrase lead (`3月23日晚，…`), no byline or dateline, inside a feature
-        that already has a subhead of its length (`办赛很专业` / `观赛热情高`): the feature's next subhead."""
+        that already has a subhead of its length (`办赛很专业` / `观赛热情高`) is the feature's next subhead: that
+        earlier subhead, or ''."""
         cur, text = self.current, self.blocks.text(i)
         nxt = self.blocks.text(i + 1) if self.blocks.kind(i + 1) == "body" else ""
         if cur is None or cur.open or not nxt or L.DATELINE_RE.match(nxt):
-            return False
-        return any(abs(len(s) - len(text)) <= 1 for s in cur.subheads)
+            return ""
+        return next((s for s in cur.subheads if abs(len(s) - len(text)) <= 1), "")
 
     def is_headline_by_evidence(self, i: int) -> bool:
         """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
@@ -408,6 +417,7 @@ class _Parser:
         for k in range(i, end):
             unit.subheads.append(self.blocks.text(k))
             unit.new_para(self.blocks.text(k), self.blocks[k][0], subhead=True)
+        unit.flag("list_item", self.blocks[i][0])
         return end
 
     def article(self, i: int, end: int) -> int:
@@ -492,23 +502,26 @@ class _Parser:
                 cur.flag("beginning_lost", line, "opens mid-sentence")
             cur.new_para(rest or text, line)
             return
-        if self.is_comma_subhead(i):
+        sibling = self.comma_sibling(i)
+        if sibling:
+            cur.flag("subhead_like_others", line, sibling)
             cur.subheads.append(text)
             cur.new_para(text, line, subhead=True)
             return
         cur.new_para(text, line)
 
-    def is_comma_subhead(self, i: int) -> bool:
+    def comma_sibling(self, i: int) -> str:
         """A comma-split line after a closed paragraph (`抱团整合，种啥养啥紧跟市场需求`) is a subhead when the feature
         already has a comma-split subhead of about its length (±3 characters: one style for a feature's subheads)
-        and the next block does not run on from it. Alone, its shape cannot tell it from a cut sentence."""
+        and the next block does not run on from it: that earlier subhead, or ''. Alone, the line's shape cannot
+        tell it from a cut sentence."""
         cur, text = self.current, self.blocks.text(i)
         if "，" not in text or not L.is_heading_candidate(text) or L.is_closed(text):
-            return False
-        if not any("，" in s and abs(len(s) - len(text)) <= 3 for s in cur.subheads):
-            return False
+            return ""
+        sibling = next((s for s in cur.subheads if "，" in s and abs(len(s) - len(text)) <= 3), "")
         nxt = self.blocks.text_at(i + 1)
-        return self.blocks.kind(i + 1) == "body" and not L.word_across(text, nxt) and not L.starts_mid_sentence(nxt)
+        runs_on = self.blocks.kind(i + 1) != "body" or L.word_across(text, nxt) or L.starts_mid_sentence(nxt)
+        return "" if runs_on else sibling
 
     def looks_continued(self, text: str) -> bool:
         """Does a block visibly continue a sentence left open by a waiting (jumped) article?"""
