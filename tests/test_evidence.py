@@ -9,6 +9,7 @@ from analysis.read.evidence import (
     LABEL_WEIGHT,
     MID_SENTENCE_WEIGHT,
     SWITCH_MARGIN,
+    WORD_ACROSS_WEIGHT,
     cohesion,
     continuation_score,
     takes_over,
@@ -73,3 +74,14 @@ def test_cohesion_is_the_share_of_bigrams_the_article_already_uses():
 def test_switching_needs_the_margin():
     assert takes_over(1.0 + SWITCH_MARGIN + 0.01, 1.0)
     assert not takes_over(1.0 + SWITCH_MARGIN, 1.0)
+
+
+def test_a_longer_word_across_the_join_weighs_more():
+    """Two open articles both form a word with the block (湖|光山色 and 生|光, invented tails): the longer
+    word is the stronger evidence, by one weight per character past the second."""
+    block = "光山色，游人如织。"
+    grams = Counter(bigram_list(block))
+    four, why4 = continuation_score(block, grams, "远处是令人难忘的湖", True, set())
+    two, why2 = continuation_score(block, grams, "老街从此熠熠生", True, set())
+    assert (why4, why2) == ("word 湖光山色 across the join", "word 生光 across the join")
+    assert four == pytest.approx(two + 2 * WORD_ACROSS_WEIGHT)

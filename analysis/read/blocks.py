@@ -20,6 +20,38 @@ class Blocks:
         self._bigrams: dict = {}
         self.printed = Counter(text for _, text in blocks)
         self.labelled = self._jump_labelled()
+        self.verse = self._verse()
+
+    def _verse(self) -> set:
+        """Blocks that are lines of a poem: a run of 4+ short lines, 2+ of them ending in a comma
+        (`在山丘和谷地上飘荡，`), none over a byline, after a closed block and ending closed. A column break
+        leaves one short line before a long one, never such a run."""
+        verse, run = set(), []
+        for i in range(len(self) + 1):
+            if self.is_verse_line(i, run[-1] if run else None):
+                run.append(i)
+                continue
+            self._close_verse(run, verse)
+            run = []
+        return verse
+
+    def is_verse_line(self, i: int, above: int | None) -> bool:
+        """Could block i be a line of verse under block `above` of the run: short, not a dateline, over no
+        byline, and not the rest of a sentence cut by a column break (`的足迹，…`, `持|续提升…`)?"""
+        text = self.text_at(i)
+        if not L.is_verse_shaped(text) or self.kind(i) not in ("body", "headline") or self.kind(i + 1) == "byline":
+            return False
+        cut = L.starts_mid_sentence(text) or (above is not None and L.word_across(self.text(above), text))
+        return not cut and not L.DATELINE_RE.match(text)
+
+    def _close_verse(self, run: list[int], verse: set):
+        """Add a run of short lines to `verse` if it is a poem once cut-sentence pieces are trimmed off its ends."""
+        while run and run[0] > 0 and not L.is_closed(self.text(run[0] - 1)):
+            run = run[1:]  # the rest of a sentence cut by a column break, not the poem's first line
+        while run and not L.is_closed(self.text(run[-1])):
+            run = run[:-1]  # a sentence's opening cut by a column break, not the poem's last line
+        if len(run) >= 4 and sum(self.text(k)[-1] in "，," for k in run) >= 2:
+            verse.update(run)
 
     def _jump_labelled(self) -> set:
         """Headline-shaped lines printed again later over different text: their jump labels.

@@ -68,9 +68,12 @@ def parse_byline(line: str) -> list[str] | None:
     return names or None
 
 
+PHOTO_AGENCIES = {"人民视觉", "视觉中国", "新华社发", "资料图片", "人民图片"}  # a credit line without a name
+
+
 def is_photo_credit(line: str) -> bool:
-    """A line holding only a photographer's credit: `王丽娟摄`, `宋 文摄（人民视觉）`, `（新华社记者 X 摄）`."""
-    return len(line) <= 24 and "摄" in line and bool(CREDIT_TAIL_RE.match(line))
+    """A line holding only a photo's credit: `王丽娟摄`, `宋 文摄（人民视觉）`, `（新华社记者 X 摄）`, `人民视觉`."""
+    return line in PHOTO_AGENCIES or (len(line) <= 24 and "摄" in line and bool(CREDIT_TAIL_RE.match(line)))
 
 
 def is_bare_name(line: str) -> bool:
@@ -82,7 +85,7 @@ def is_bare_name(line: str) -> bool:
     return 0 < len(names) <= 3 and "".join(names) == re.sub(r"[\s、]", "", line) and all(len(n) <= 3 for n in names)
 
 
-AUTHOR_NOTE_RE = re.compile(r"^[（(][^（）()。！？]{2,60}[）)]$")
+AUTHOR_NOTE_RE = re.compile(r"^[（(][^（）()。！？]{2,90}[）)]$")
 
 
 def is_author_note(line: str) -> bool:

@@ -43,7 +43,7 @@ def continuation_score(
     if is_open:
         word = word_across(tail, text)
         if word:
-            score += WORD_ACROSS_WEIGHT
+            score += WORD_ACROSS_WEIGHT * (len(word) - 1)  # a longer word (湖|光山色) is less likely by chance
             why.append(f"word {word} across the join")
         if starts_mid_sentence(text):
             score += MID_SENTENCE_WEIGHT

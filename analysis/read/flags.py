@@ -25,6 +25,10 @@ SENTENCES = {
     "dateline_without_headline": "no headline: the item opens with its dateline{in_parens}",
     "fragment": "fragment without headline or byline{in_parens}",
     "doubtful": "doubtful item: {detail}",
+    "headline_without_byline": "headline without byline{in_parens}: {detail}",
+    "subhead_like_others": "subhead{in_parens} shaped like the feature's “{detail}”",
+    "list_item": "an item of the list under its column head{in_parens}",
+    "verse": "line of verse kept as printed{at_line}",
     # page notes
     "decoded": "decoded from {detail}",
     "bad_bytes": "undecodable bytes replaced by \ufffd: {detail}",

@@ -32,6 +32,11 @@ def split_column(line: str) -> tuple[str, str]:
     return m[1], m[2]
 
 
+def is_box_tag(tag: str) -> bool:
+    """A tag that marks a box inside the article above (`什么是云（链接）`, `（相关链接）`), not a column."""
+    return tag.endswith("链接") or tag in {"小贴士", "小知识", "知识窗"}
+
+
 def is_dash_subtitle(line: str) -> bool:
     return line.startswith(("—", "-", "－"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .bylines import DATELINE_RE, is_author_note, is_bare_name, parse_byline
+from .bylines import DATELINE_RE, is_author_note, is_bare_name, is_photo_credit, parse_byline
 from .headings import split_column
 
 CLOSERS = "。！？!?…；;：:"
@@ -13,7 +13,7 @@ QUOTE_CLOSERS = "”’」』\"'）)"
 OPEN_ENDS = "，、,；;：:—（(“「《"
 HEADLINE_MAX = 40
 LEAD_RE = re.compile(
-    r"^(日前|近日|近期|连日来|今年以来|\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|本周|上周|记者从|记者日前从|记者近日从)"
+    r"^(日前|近日|近期|连日来|今年以来|当地时间|\d{1,2}月\d{1,2}日|昨天|昨日|今天|今日|本周|上周|记者从|记者日前从|记者近日从)"
 )
 JUMP_RE = re.compile(r"[（(]\s*(?:下转|上接|转|接|续)第?\s*[A-Za-z]?\d{1,2}\s*版[^）)]{0,12}[）)]")
 FURNITURE_RE = re.compile(
@@ -77,6 +77,31 @@ def is_closed(text: str) -> bool:
     if text.endswith(("（完）", "(完)")):
         return True
     return is_marked_line(text) or (len(text) <= 30 and any(is_label(text) for is_label in LABELS))
+
+
+VERSE_MAX = 16  # a line of verse in a newspaper column
+
+
+def is_verse_shaped(text: str) -> bool:
+    """Short enough for a line of verse, with Chinese in it (`在山丘和谷地上飘荡，`)."""
+    return 2 <= len(text) <= VERSE_MAX and HAN_RE.search(text) is not None
+
+
+SPACED_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?: +[\u4e00-\u9fff]{2,12})+")
+
+
+def is_spaced_title(text: str) -> bool:
+    """Phrases of Chinese set apart by spaces, nothing else (`生态美如画 天鹅来做客`): a title's typography; a
+    sentence separates its phrases with commas, so such a line never continues one."""
+    return SPACED_TITLE_RE.fullmatch(text) is not None
+
+
+SPEAKER_RE = re.compile(r"[\u4e00-\u9fff·]{2,10}[：:]")
+
+
+def is_speaker_kicker(text: str) -> bool:
+    """A 肩题 naming who speaks or reports, ending in a colon (`公安部：`, `比尔·盖茨：`) over the headline."""
+    return SPEAKER_RE.fullmatch(text) is not None
 
 
 def is_headline_like(text: str) -> bool:
@@ -164,10 +189,14 @@ def classify(text: str) -> tuple[str, list[str] | None]:
         return "note", None
     if is_summary_label(text) or is_staff(text) or is_section_number(text):  # the article's text, never an article
         return "body", None
+    if is_photo_credit(text):  # `王丽娟摄`, `人民视觉`: a credit, even without a name
+        return "byline", parse_byline(text) or []
     names = parse_byline(text)
     if names:
         return "byline", names
-    if (is_headline_like(text) or is_dash_label(text)) and not DATELINE_RE.match(text):
+    if is_marked_line(text):  # a 提要 or list line (`●时间：…`), whole as printed
+        return "body", None
+    if (is_headline_like(text) or is_dash_label(text) or is_speaker_kicker(text)) and not DATELINE_RE.match(text):
         return "headline", None
     return "body", None
 

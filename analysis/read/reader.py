@@ -24,11 +24,11 @@ import pandas as pd
 
 from . import lines as L
 from .blocks import Blocks
-from .bylines import is_bare_name, split_dateline, split_names, split_photo_credit
+from .bylines import is_bare_name, is_photo_credit, split_dateline, split_names, split_photo_credit
 from .evidence import continuation_score, takes_over
 from .flags import Flag
 from .header import Header, header_records, read_header, without_header
-from .headings import split_column, split_heading
+from .headings import is_box_tag, split_column, split_heading
 from .identity import identify
 from .textio import read_page_text
 from .unit import Unit, end_of_page
@@ -131,6 +131,7 @@ class _Parser:
         self.seen_body: dict[str, int] = {}
         self.headlines: dict[str, Unit] = {}
         self.label: Unit | None = None
+        self.list_unit: Unit | None = None  # a list under a column head (`艺荐`) still taking items
         self.page_date = None
 
     # ---- helpers ---------------------------------------------------------------
@@ -147,6 +148,7 @@ class _Parser:
         self.park_current()
         self.units.append(unit)
         self.current, self.label = unit, None
+        self.list_unit = unit if unit.is_list else None
         return unit
 
     def evidence(self, i: int, unit: Unit) -> tuple[float, str]:
@@ -177,7 +179,7 @@ class _Parser:
         if (
             kind != "byline"
             and text in self.headlines
-            and not on_purpose
+            and not (on_purpose and not self.is_main_headline(text))
             and not (self.current and self.current.open and kind == "body")
         ):
             return self.jump_label(i)
@@ -188,10 +190,16 @@ class _Parser:
             return self.author_note(i)
         if kind == "byline":
             return self.byline(i, names)
+        if i in self.blocks.verse:
+            return self.verse_line(i)
         if kind == "headline" or self.loose_heading(i):
             return self.headline(i)
         self.body(i)
         return i + 1
+
+    def is_main_headline(self, text: str) -> bool:
+        """Is `text` the 主题 of the unit it heads? Printed again, even three times, it is that unit's jump label."""
+        return split_column(text)[0] == self.headlines[text].headline
 
     def loose_heading(self, i: int) -> bool:
         """A line too long or comma-split for a headline opens a heading group a byline or dateline follows,
@@ -228,7 +236,46 @@ class _Parser:
             unit.reporters = split_names(text)
         return i + 1
 
+    def photo_credit(self, i: int, names: list) -> int:
+        """A photo's credit (`王丽娟摄`, `人民视觉`) closes the photo, or the article it stands in, as its last
+        paragraph as printed (like an author note); its names go to reporters. It never opens an article."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.reporters += [n for n in names if n not in unit.reporters]
+        if self.is_caption(unit):
+            unit.kind = "photo"  # a title, a caption, then the photographer's credit
+        unit.new_para(text, line, note=True)
+        return i + 1
+
+    def is_caption(self, unit: Unit) -> bool:
+        """Is what `unit` holds so far a photo's caption: one paragraph, or two with `图为`/`摄`, and no dateline?"""
+        caption = " ".join(p.text for p in unit.paras)
+        return (
+            unit.kind == "article"
+            and not unit.dateline
+            and not unit.subheads
+            and (len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption)))
+        )
+
+    def verse_line(self, i: int) -> int:
+        """A line of a poem quoted in an article: a paragraph of its own, as printed."""
+        line, text = self.blocks[i]
+        unit = self.current
+        if unit is None:
+            unit = self.start(Unit())
+            unit.flag("fragment", line)
+        unit.new_para(text, line, verse=True)
+        unit.flag("verse", line)
+        self.seen_body.setdefault(text, line)
+        self.label = None
+        return i + 1
+
     def byline(self, i: int, names: list) -> int:
+        if is_photo_credit(self.blocks.text(i)):
+            return self.photo_credit(i, names)
         nxt = self.blocks.kind(i + 1)
         if nxt == "body" or (
             nxt == "headline" and self.blocks.kind(i + 2) == "body" and not self.blocks.group_end(i + 1, self.headlines)
@@ -240,13 +287,7 @@ class _Parser:
         unit = self.current or self.start(Unit())
         unit.add_line(self.blocks[i][0])
         unit.reporters += [n for n in names if n not in unit.reporters]
-        caption = " ".join(p.text for p in unit.paras)
-        if (
-            unit.kind == "article"
-            and not unit.dateline
-            and not unit.subheads
-            and (len(unit.paras) == 1 or (len(unit.paras) == 2 and ("图为" in caption or "摄" in caption)))
-        ):
+        if self.is_caption(unit):
             unit.kind = "photo"  # a title, a caption, then the photographer's credit
         return i + 1
 
@@ -259,14 +300,26 @@ class _Parser:
             and (L.word_across(self.blocks.text(i), nxt) or nxt[0] in L.MID_START)
         )
         end = 0 if runs_on else self.blocks.group_end(i, self.headlines, self.after_an_end())
+        sibling = self.sibling_subhead(i) if end == i + 1 else ""
+        if sibling:
+            end = 0
+        if not end and L.is_speaker_kicker(self.blocks.text(i)):
+            self.body(i)  # `X：` over no heading block is a paragraph's opening (`李克强表示：`)
+            return i + 1
         if not end and not runs_on and not (cur is not None and cur.open) and self.is_headline_by_evidence(i):
             return self.article(i, i + 1)
+        if not end and not runs_on and cur is not None and cur.open and L.is_spaced_title(self.blocks.text(i)):
+            end = self.article(i, i + 1)  # a spaced title under an open paragraph: its sentence went elsewhere
+            self.current.flag("headline_without_byline", self.blocks[i][0], "a spaced title, no sentence's text")
+            return end
         photo_end = 0 if end or runs_on else self.blocks.photo_end(i)
         if photo_end and cur is not None and cur.open:
             return self.photo(i, photo_end)  # a photo printed while an article waits for its jumped tail
         if cur is not None and not end and (cur.open or runs_on or (cur.kind == "article" and not cur.paras)):
             self.body(i)
             return i + 1
+        if end and self.list_unit is not None and not self.credited(end):
+            return self.list_item(self.list_unit, i, end)
         if end:
             group = [self.blocks.text(k) for k in range(i, end)]
             if cur is not None and not cur.headline and cur.paras and not cur.open and len(group) >= 2:
@@ -279,17 +332,53 @@ class _Parser:
         photo_end = self.blocks.photo_end(i)
         if photo_end:
             return self.photo(i, photo_end)
+        if self.ends_news_item(i):
+            end = self.article(i, i + 1)
+            self.current.flag("headline_without_byline", self.blocks[i][0], "the item above is a dated news item")
+            return end
         if cur is not None and cur.paras:
+            if sibling:
+                cur.flag("subhead_like_others", self.blocks[i][0], sibling)
             cur.subheads.append(self.blocks.text(i))
             cur.new_para(self.blocks.text(i), self.blocks[i][0], subhead=True)
             return i + 1
         return self.article(i, i + 1)
 
+    def is_box(self, i: int) -> bool:
+        """Is block i a box's title (`什么是云（链接）`)? The box belongs to the article above."""
+        return is_box_tag(split_column(self.blocks.text(i))[1])
+
+    def ends_news_item(self, i: int) -> bool:
+        """A headline-shaped line over a paragraph, after a dated news item (`本报…电`) of two or more paragraphs
+        without subheads, is a headline without byline (`…访问成果清单` / `应…邀请`): news items carry no
+        subheads. Right under the dated lead it is more often the lead's next sentence cut by a column break."""
+        cur = self.current
+        return (
+            cur is not None
+            and bool(cur.dateline)
+            and not cur.subheads
+            and len(cur.paras) >= 2
+            and self.blocks.kind(i + 1) == "body"
+            and not self.blocks.on_purpose(i)  # a refrain (`同志们、朋友们！`) printed between a speech's parts
+            and not self.is_box(i)
+            and "、" not in self.blocks.text(i)  # an enumeration is a sentence's, rarely a headline's (2 of 250)
+        )
+
+    def sibling_subhead(self, i: int) -> str:
+        """A one-line heading over a time-phrase lead (`3月23日晚，…`), no byline or dateline, inside a feature
+        that already has a subhead of its length (`办赛很专业` / `观赛热情高`) is the feature's next subhead: that
+        earlier subhead, or ''."""
+        cur, text = self.current, self.blocks.text(i)
+        nxt = self.blocks.text(i + 1) if self.blocks.kind(i + 1) == "body" else ""
+        if cur is None or cur.open or not nxt or L.DATELINE_RE.match(nxt):
+            return ""
+        return next((s for s in cur.subheads if abs(len(s) - len(text)) <= 1), "")
+
     def is_headline_by_evidence(self, i: int) -> bool:
         """A line no byline follows is still a headline if it carries a column tag (`（钟声）`) or is
         printed again later on the page (its jump label), and a paragraph follows it."""
         text = self.blocks.text(i)
-        tagged = bool(split_column(text)[1])
+        tagged = bool(split_column(text)[1]) and not self.is_box(i)
         return self.blocks.kind(i + 1) == "body" and (tagged or text in self.blocks.labelled)
 
     def trailing_headline(self, i: int):
@@ -299,7 +388,44 @@ class _Parser:
         unit.flag("headline_after_body", self.blocks[i][0])
         self.headlines.setdefault(unit.headline, unit)
 
+    def credited(self, k: int) -> bool:
+        """Does block k credit the heading above it: a byline, a bare name over a paragraph, or a dateline?"""
+        text = self.blocks.text(k)
+        return (
+            self.blocks.kind(k) == "byline"
+            or bool(L.DATELINE_RE.match(text))
+            or (is_bare_name(text) and self.blocks.kind(k + 1) == "body")
+        )
+
+    def is_list_head(self, i: int, end: int) -> bool:
+        """A column head over a list of short items (`艺荐` / `寻道求变` / `——卢沉艺术研究展`, then the item's text):
+        a short first line over an item's title and dash subtitle, and no byline or dateline under them."""
+        first = self.blocks.text(i)
+        return (
+            end - i == 3
+            and len(first) <= 4
+            and L.HAN_RE.fullmatch(first[0]) is not None
+            and self.blocks.text(end - 1).startswith(("—", "-"))
+            and not self.credited(end)
+        )
+
+    def list_item(self, unit: Unit, i: int, end: int) -> int:
+        """An item's title lines in a list under a column head: subheads of the list, as printed."""
+        if unit is not self.current:
+            self.park_current()
+            self.current, self.label = unit, None
+        for k in range(i, end):
+            unit.subheads.append(self.blocks.text(k))
+            unit.new_para(self.blocks.text(k), self.blocks[k][0], subhead=True)
+        unit.flag("list_item", self.blocks[i][0])
+        return end
+
     def article(self, i: int, end: int) -> int:
+        if self.is_list_head(i, end):
+            unit = self.start(Unit(headline=self.blocks.text(i), is_list=True))
+            unit.add_line(self.blocks[i][0])
+            self.headlines.setdefault(unit.headline, unit)
+            return self.list_item(unit, i + 1, end)
         group = [self.blocks.text(k) for k in range(i, end)]
         unit = self.start(Unit())
         for k in range(i, end):
@@ -333,7 +459,10 @@ class _Parser:
             line, text = self.blocks[k]
             if self.blocks.kind(k) == "byline":
                 unit.reporters += self.blocks.names(k)
-                unit.add_line(line)
+                if is_photo_credit(text):
+                    unit.new_para(text, line, note=True)  # printed under the caption: kept, like an author note
+                else:
+                    unit.add_line(line)
                 continue
             caption, credit = split_photo_credit(text)
             unit.reporters += credit
@@ -373,7 +502,26 @@ class _Parser:
                 cur.flag("beginning_lost", line, "opens mid-sentence")
             cur.new_para(rest or text, line)
             return
+        sibling = self.comma_sibling(i)
+        if sibling:
+            cur.flag("subhead_like_others", line, sibling)
+            cur.subheads.append(text)
+            cur.new_para(text, line, subhead=True)
+            return
         cur.new_para(text, line)
+
+    def comma_sibling(self, i: int) -> str:
+        """A comma-split line after a closed paragraph (`抱团整合，种啥养啥紧跟市场需求`) is a subhead when the feature
+        already has a comma-split subhead of about its length (±3 characters: one style for a feature's subheads)
+        and the next block does not run on from it: that earlier subhead, or ''. Alone, the line's shape cannot
+        tell it from a cut sentence."""
+        cur, text = self.current, self.blocks.text(i)
+        if "，" not in text or not L.is_heading_candidate(text) or L.is_closed(text):
+            return ""
+        sibling = next((s for s in cur.subheads if "，" in s and abs(len(s) - len(text)) <= 3), "")
+        nxt = self.blocks.text_at(i + 1)
+        runs_on = self.blocks.kind(i + 1) != "body" or L.word_across(text, nxt) or L.starts_mid_sentence(nxt)
+        return "" if runs_on else sibling
 
     def looks_continued(self, text: str) -> bool:
         """Does a block visibly continue a sentence left open by a waiting (jumped) article?"""
@@ -395,6 +543,8 @@ class _Parser:
         (best, why), _, unit = max(scored, key=lambda s: (s[0][0], s[1]))
         if self.label is not None and (cur is None or not cur.open):
             return unit, why  # a jump label always opens a continuation
+        if cur is not None and cur.open and not why.startswith("word"):
+            return cur, ""  # right under an open paragraph, only a word across the join outweighs page order
         own = self.evidence(i, cur)[0] if cur is not None and cur.paras else 0.0
         return (unit, why) if takes_over(best, own) else (cur, "")
 

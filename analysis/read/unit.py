@@ -16,6 +16,7 @@ class Paragraph:
     lines: list[int]
     is_subhead: bool = False
     is_note: bool = False  # a trailing author note (`（作者为…）`): printed text that closes the article
+    is_verse: bool = False  # a line of a poem: a paragraph of its own, never run on
 
 
 @dataclass
@@ -34,15 +35,24 @@ class Unit:
     author_note: str = ""
     flags: list[Flag] = field(default_factory=list)
     lines: list = field(default_factory=list)
+    is_list: bool = False  # a column head over short items (`艺荐`): later uncredited headings are its items
     receiving: bool = False  # entered through a continuation: later blocks may belong elsewhere
     _vocabulary: set | None = field(default=None, repr=False)
+    _open: tuple = field(default=(None, False), repr=False)  # (what the last paragraph was, open then)
 
     @property
     def open(self) -> bool:
         """The last paragraph stops mid-sentence (a paragraph without Chinese, `1` or English, never runs on;
-        nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`)."""
+        nor does the short second half of a dash label, `生产更规范——` / `“生态茶园”控制化肥农药使用`).
+        Asked several times per block, so kept until the last paragraph changes."""
         last = self.paras[-1] if self.paras else None
-        if not last or last.is_subhead or last.is_note:
+        state = (len(self.paras), id(last), len(last.text) if last else 0)
+        if self._open[0] != state:
+            self._open = (state, self._is_open(last))
+        return self._open[1]
+
+    def _is_open(self, last: Paragraph | None) -> bool:
+        if not last or last.is_subhead or last.is_note or last.is_verse:
             return False
         if len(self.paras) >= 2 and L.is_dash_label(self.paras[-2].text) and len(last.lines) == 1:
             return not (len(last.text) <= 25 and L.is_heading_candidate(last.text))
@@ -65,8 +75,8 @@ class Unit:
     def add_line(self, line: int):
         self.lines.append(line)
 
-    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False):
-        self.paras.append(Paragraph(text, [line], subhead, note))
+    def new_para(self, text: str, line: int, subhead: bool = False, note: bool = False, verse: bool = False):
+        self.paras.append(Paragraph(text, [line], subhead, note, verse))
         self.lines.append(line)
         self._grow(text)
 
@@ -83,8 +93,9 @@ class Unit:
 
 def end_of_page(unit: Unit):
     """At the page's end: an article left open either ends in its own opening fragment or is flagged."""
-    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not L.is_lead(unit.paras[0].text):
-        first, last = unit.paras[0], unit.paras[-1]
+    first = unit.paras[0] if unit.paras else None
+    if unit.open and len(unit.paras) >= 2 and not unit.dateline and not first.is_subhead and not L.is_lead(first.text):
+        last = unit.paras[-1]
         unit.paras = [Paragraph(last.text + first.text, last.lines + first.lines)] + unit.paras[1:-1]
         unit.flag("reordered", last.lines[0], str(first.lines[0]))
         if not any(f.kind == "beginning_lost" for f in unit.flags):
