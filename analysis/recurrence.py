@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, chain
 
 import ahocorasick_rs
 import numpy as np
@@ -23,23 +22,28 @@ import rjieba
 
 from .dictionary import in_dictionary
 from .echo import load_congress_reports, load_gov_reports
+from .joined import SEPARATOR, Joined
 from .terms import stopwords
 
 PUNCT = "、，。；：“”‘’（）()《》！？\n"
-ITEM = re.compile(rf"(?<=[{PUNCT}])[\u4e00-\u9fff]{{4,12}}(?=[{PUNCT}])")
+ITEM = re.compile(rf"[{PUNCT}]([\u4e00-\u9fff]{{4,12}})(?=[{PUNCT}])")  # a run between punctuation marks
 SHORTEST, LONGEST = 4, 8
 MIN_USES = 2
 CONTEXT = 12  # characters each side that identify the same use in a repeated block
 MAX_REPORTS = 1  # a phrase in more reference reports than this is ordinary report prose
 
 
-def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> set[str]:
-    """Items printed at least twice in `texts` that are neither ordinary words nor names."""
+def recurring(joined: Joined, names: set[str], reference: tuple[str, ...]) -> set[str]:
+    """Items printed at least twice in the joined texts that are neither ordinary words nor names."""
     filler = stopwords()
-    named = ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
-    items = {item for text in texts for item in ITEM.findall(text)}
-    joined = "\n".join(texts)  # forms are all Chinese and contexts end at a newline: as if text by text
-    candidates = sorted({part for item in items for part in _ends(item, named, filler)})
+    items = sorted(set(ITEM.findall(joined.text)))
+    if names and items:
+        listed = SEPARATOR.join(items)
+        named = ahocorasick_rs.AhoCorasick(sorted(names)).find_matches_as_indexes(listed, overlapping=True)
+        offsets = np.cumsum([0] + [len(item) + 1 for item in items])
+        holds_name = set(np.searchsorted(offsets, [s for _, s, _ in named], side="right") - 1)
+        items = [item for i, item in enumerate(items) if i not in holds_name]  # a place, person or body
+    candidates = sorted(set(chain.from_iterable(_word_ends(items, filler))))
     if not candidates:
         return set()
     uses = _distinct_uses(candidates, joined)
@@ -48,25 +52,30 @@ def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> 
     return {form for form in repeated if in_reports[form] <= MAX_REPORTS}
 
 
-def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset[str]) -> list[str]:
-    """The item and its heads and tails of 4-8 characters cut at word boundaries (聚焦项目全生命周期 ->
-    全生命周期), without dictionary words, names, or a stopword at either end."""
-    if named and named.find_matches_as_indexes(item):
-        return []  # holds a place, person or body
-    return list(_word_ends(item, filler))
+def _word_ends(items: list[str], filler: frozenset[str]) -> list[tuple[str, ...]]:
+    """Each item and its heads and tails of 4-8 characters cut at word boundaries (聚焦项目全生命周期 ->
+    全生命周期), without dictionary words or a stopword at either end. Remembered by item, so a rerun
+    cuts only new items, all in one call to the segmenter."""
+    known = _ENDS.setdefault(filler, {})
+    new = [item for item in items if item not in known]
+    if new:
+        words = rjieba.cut(SEPARATOR.join(new), False)
+        breaks = [i for i, word in enumerate(words) if word == SEPARATOR]
+        for item, first, last in zip(new, [-1, *breaks], [*breaks, len(words)]):
+            known[item] = _cuts(item, words[first + 1 : last], filler)
+    return [known[item] for item in items]
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_ends(item: str, filler: frozenset[str]) -> tuple[str, ...]:
-    """_ends without the name check, cached by content: a rerun cuts only new items."""
-    words = rjieba.cut(item, False)
+def _cuts(item: str, words: list[str], filler: frozenset[str]) -> tuple[str, ...]:
     bounds = list(accumulate(map(len, words), initial=0))
-    ends = []
-    for i, j in [(0, k) for k in range(1, len(words) + 1)] + [(k, len(words)) for k in range(1, len(words))]:
-        part = item[bounds[i] : bounds[j]]
-        if SHORTEST <= len(part) <= LONGEST and not _filler_at_ends(words[i:j], filler):
-            ends.append(part)
-    return tuple(part for part in ends if not in_dictionary(part))
+    n, total = len(words), bounds[-1]
+    spans = [(0, k) for k in range(1, n + 1) if SHORTEST <= bounds[k] <= LONGEST]
+    spans += [(k, n) for k in range(1, n) if SHORTEST <= total - bounds[k] <= LONGEST]
+    parts = (item[bounds[i] : bounds[j]] for i, j in spans if not _filler_at_ends(words[i:j], filler))
+    return tuple(part for part in parts if not in_dictionary(part))
+
+
+_ENDS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
 
 
 def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
@@ -79,22 +88,22 @@ def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
     )
 
 
-def use_context(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The use with up to CONTEXT characters each side, within its paragraph: the same key twice in
-    one article is a repeated block."""
-    left = text[max(0, start - CONTEXT) : start].rsplit("\n", 1)[-1]
-    return left, text[start:end], text[end : end + CONTEXT].split("\n", 1)[0]
-
-
-def _distinct_uses(forms: list[str], text: str) -> Counter:
+def _distinct_uses(forms: list[str], joined: Joined) -> Counter:
     """Uses of each form printed at least twice; a use repeated with the same surrounding text (a
     repeated block) counts once. One matching pass: prints are counted with numpy, and surrounding
     text is read only for forms printed twice."""
-    hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(text, overlapping=True)
-    keys = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
-    twice = np.bincount(keys, minlength=len(forms)) >= MIN_USES
-    contexts = {(k, *use_context(text, s, e)) for (k, s, e), kept in zip(hits, twice[keys].tolist()) if kept}
-    return Counter(forms[k] for k, *_ in contexts)
+    hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(joined.text, overlapping=True)
+    if not hits:
+        return Counter()
+    keys, starts, ends = np.array(hits, dtype=np.int64).T
+    twice = (np.bincount(keys, minlength=len(forms)) >= MIN_USES)[keys]
+    keys, starts, ends = keys[twice], starts[twice], ends[twice]
+    left, right = joined.paragraph_bounds(starts, ends, CONTEXT)
+    text = joined.text
+    contexts = set(
+        zip(keys.tolist(), (starts - left).tolist(), [text[a:b] for a, b in zip(left.tolist(), right.tolist())])
+    )
+    return Counter(forms[k] for k, _, _ in contexts)
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:
