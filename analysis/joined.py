@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 import numpy as np
 
@@ -38,6 +39,12 @@ class Joined:
         opened = breaks[np.searchsorted(breaks, starts, side="left") - 1] + 1
         closed = breaks[np.searchsorted(breaks, ends, side="left")]
         return np.maximum(starts - width, opened), np.minimum(ends + width, closed)
+
+
+def match_array(matches: list[tuple[int, int, int]]) -> np.ndarray:
+    """Aho-Corasick matches (pattern, start, end) as an n x 3 integer array."""
+    flat = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
+    return flat.reshape(-1, 3)
 
 
 def anchored(pattern: re.Pattern, text: str, anchor: str, shifts: range) -> Iterator[re.Match]:

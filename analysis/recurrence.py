@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
 import rjieba
 
-from .dictionary import in_dictionary
+from .dictionary import words_in_dictionary
 from .echo import load_congress_reports, load_gov_reports
-from .joined import SEPARATOR, Joined
+from .joined import SEPARATOR, Joined, match_array
 from .terms import stopwords
 
 PUNCT = "、，。；：“”‘’（）()《》！？\n"
@@ -55,37 +55,53 @@ def recurring(joined: Joined, names: set[str], reference: tuple[str, ...]) -> se
 def _word_ends(items: list[str], filler: frozenset[str]) -> list[tuple[str, ...]]:
     """Each item and its heads and tails of 4-8 characters cut at word boundaries (聚焦项目全生命周期 ->
     全生命周期), without dictionary words or a stopword at either end. Remembered by item, so a rerun
-    cuts only new items, all in one call to the segmenter."""
+    cuts only new items."""
     known = _ENDS.setdefault(filler, {})
     new = [item for item in items if item not in known]
     if new:
-        words = rjieba.cut(SEPARATOR.join(new), False)
-        breaks = [i for i, word in enumerate(words) if word == SEPARATOR]
-        for item, first, last in zip(new, [-1, *breaks], [*breaks, len(words)]):
-            known[item] = _cuts(item, words[first + 1 : last], filler)
+        known.update(zip(new, _cut_ends(new, filler)))
     return [known[item] for item in items]
-
-
-def _cuts(item: str, words: list[str], filler: frozenset[str]) -> tuple[str, ...]:
-    bounds = list(accumulate(map(len, words), initial=0))
-    n, total = len(words), bounds[-1]
-    spans = [(0, k) for k in range(1, n + 1) if SHORTEST <= bounds[k] <= LONGEST]
-    spans += [(k, n) for k in range(1, n) if SHORTEST <= total - bounds[k] <= LONGEST]
-    parts = (item[bounds[i] : bounds[j]] for i, j in spans if not _filler_at_ends(words[i:j], filler))
-    return tuple(part for part in parts if not in_dictionary(part))
 
 
 _ENDS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
 
 
-def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
-    """A stopword at either end (为高质量, 发展提供); a one-character one only next to a longer word."""
-    first, last = words[0], words[-1]
-    if len(words) == 1:
-        return first in filler
-    return (first in filler and (len(first) > 1 or len(words[1]) > 1)) or (
-        last in filler and (len(last) > 1 or len(words[-2]) > 1)
-    )
+def _cut_ends(items: list[str], filler: frozenset[str]) -> list[tuple[str, ...]]:
+    """_word_ends for items not seen before: all cut in one call to the segmenter, spans with numpy.
+
+    A span of words a..b has a stopword at an end when it is one stopword, or opens (closes) with a
+    stopword that is longer than one character or stands next to a longer word (为高质量, 发展提供)."""
+    listed = SEPARATOR.join(items)
+    words = rjieba.cut(listed, False)
+    size = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    stop = np.array([word in filler for word in words], dtype=bool)
+    end = np.cumsum(size)
+    start = end - size
+    between = np.isin(start, np.cumsum([len(item) + 1 for item in items[:-1]]) - 1)  # the separators
+    cut = np.flatnonzero(between)
+    first = np.concatenate(([0], cut + 1))  # each item's first and last word
+    last = np.concatenate((cut - 1, [len(words) - 1]))
+    item = np.repeat(np.arange(len(items)), last - first + 1)
+    word = np.flatnonzero(~between)
+    longer = size > 1
+    opens = stop & (longer | np.append(longer[1:], False))  # a stopword opening a span of 2+ words
+    closes = stop & (longer | np.insert(longer[:-1], 0, False))  # … closing one
+
+    def spans(a, b, keep):
+        filler_end = np.where(a == b, stop[a], opens[a] | closes[b])
+        length = end[b] - start[a]
+        ok = keep & ~filler_end & (length >= SHORTEST) & (length <= LONGEST)
+        return item[ok], start[a][ok], end[b][ok]
+
+    heads = spans(first[item], word, np.ones(len(word), dtype=bool))
+    tails = spans(word, last[item], word > first[item])
+    owner, lo, hi = (np.concatenate(pair) for pair in zip(heads, tails))
+    order = np.argsort(owner, kind="stable")
+    parts = [listed[a:b] for a, b in zip(lo[order].tolist(), hi[order].tolist())]
+    plain = ~np.array(words_in_dictionary(parts), dtype=bool)
+    parts = [part for part, kept in zip(parts, plain.tolist()) if kept]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner[order][plain], minlength=len(items))))).tolist()
+    return [tuple(parts[i:j]) for i, j in zip(bounds[:-1], bounds[1:])]
 
 
 def _distinct_uses(forms: list[str], joined: Joined) -> Counter:
@@ -95,7 +111,7 @@ def _distinct_uses(forms: list[str], joined: Joined) -> Counter:
     hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(joined.text, overlapping=True)
     if not hits:
         return Counter()
-    keys, starts, ends = np.array(hits, dtype=np.int64).T
+    keys, starts, ends = match_array(hits).T
     twice = (np.bincount(keys, minlength=len(forms)) >= MIN_USES)[keys]
     keys, starts, ends = keys[twice], starts[twice], ends[twice]
     left, right = joined.paragraph_bounds(starts, ends, CONTEXT)

@@ -34,7 +34,7 @@ import pandas as pd
 
 from analysis.dictionary import in_dictionary, user_names
 from analysis.families import suggest_families
-from analysis.joined import SEPARATOR, Joined, anchored
+from analysis.joined import SEPARATOR, Joined, anchored, match_array
 from analysis.lexicon_io import read_table
 from analysis.national import national_formulas
 from analysis.paths import LEXICON, PROCESSED
@@ -149,31 +149,36 @@ def extract_slogans(
     joined = Joined([text for _, _, text in fields])
     found = _discover(joined, set(user_names(userdict)))
     name, type_of, source, everywhere = _resolve(lex, found)
-    hits = _printed(joined, found, name, everywhere)
-    recurrent = hits.form.map(source).eq("recurrence").to_numpy()
-    hits = hits[_without_overlaps(hits.start.to_numpy(), hits.end.to_numpy(), hits.printed.to_numpy(), recurrent)]
-    slogan = hits.form.map(name)
-    family = _families(lex, list(dict.fromkeys(slogan)), Counter(slogan.tolist()))
-    hits = hits[~_repeated_blocks(joined, hits)]
-    if hits.empty:
+    forms = list(name)
+    form, starts, ends, printed = _printed(joined, found, forms, everywhere)
+    recurrent = np.array([source[f] == "recurrence" for f in forms], dtype=bool)[form]
+    kept = _without_overlaps(starts, ends, printed, recurrent)
+    form, starts, ends = form[kept], starts[kept], ends[kept]
+    slogans = [name[f] for f in forms]
+    slogan = [slogans[i] for i in form.tolist()]
+    family = _families(lex, list(dict.fromkeys(slogan)), Counter(slogan))
+    single = ~_repeated_blocks(joined, starts, ends)
+    form, starts, ends = form[single], starts[single], ends[single]
+    if not len(form):
         return pd.DataFrame([], columns=COLUMNS).astype({"start": int, "end": int, "quoted": bool})
-    text_of = joined.locate(hits.start)
+    text_of = joined.locate(starts)
     row_of = np.array([row for row, _, _ in fields], dtype=np.int64)[text_of]
     offset = joined.starts[text_of]
+    slogan = [slogans[i] for i in form.tolist()]
     uses = pd.DataFrame(
         {
             "article_id": _column_values(articles, "article_id", row_of, None),
             "issue": _column_values(articles, "issue", row_of, None),
             "date": _column_values(articles, "date", row_of, pd.NaT),
-            "slogan": hits.form.map(name).tolist(),
-            "family": hits.form.map(name).map(family).tolist(),
-            "type": hits.form.map(name).map(type_of).tolist(),
-            "form": hits.form.tolist(),
-            "field": [fields[i][1] for i in text_of.tolist()] if len(hits) else [],
-            "start": hits.start.to_numpy() - offset,
-            "end": hits.end.to_numpy() - offset,
-            "quoted": [_is_quoted(joined.text, s, e) for s, e in zip(hits.start.tolist(), hits.end.tolist())],
-            "source": hits.form.map(source).tolist(),
+            "slogan": slogan,
+            "family": [family[s] for s in slogan],
+            "type": [type_of[s] for s in slogan],
+            "form": [forms[i] for i in form.tolist()],
+            "field": [fields[i][1] for i in text_of.tolist()],
+            "start": starts - offset,
+            "end": ends - offset,
+            "quoted": [_is_quoted(joined.text, s, e) for s, e in zip(starts.tolist(), ends.tolist())],
+            "source": [source[forms[i]] for i in form.tolist()],
         },
         columns=COLUMNS,
     )
@@ -194,20 +199,29 @@ def _column_values(articles: pd.DataFrame, column: str, rows: np.ndarray, missin
     return articles[column].iloc[rows].reset_index(drop=True)
 
 
-def _printed(joined: Joined, found: Discovery, name: dict[str, str], everywhere: list[str]) -> pd.DataFrame:
-    """Every printed use of a counted form (form, start, end in the joined text) with `printed`, how
-    many uses its form has: everywhere-forms wherever printed, quoted forms where quoted, pattern
-    finds where found."""
-    hits = []
-    if everywhere:
-        matches = ahocorasick_rs.AhoCorasick(everywhere).find_matches_as_indexes(joined.text, overlapping=True)
-        hits = [(everywhere[k], s, e) for k, s, e in matches]
+def _printed(
+    joined: Joined, found: Discovery, forms: list[str], everywhere: list[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every printed use of a counted form: its index in `forms`, start and end in the joined text,
+    sorted by start then end, and how many uses its form has (printed). Everywhere-forms count
+    wherever printed, quoted forms where quoted, pattern finds where found."""
+    index = {f: i for i, f in enumerate(forms)}
     counted = set(everywhere)
-    hits += [hit for hit in found.quoted if hit[0] in name and hit[0] not in counted]
-    hits += [hit for hit in found.direct if hit[0] in name]
-    frame = pd.DataFrame(hits, columns=["form", "start", "end"]).astype({"start": np.int64, "end": np.int64})
-    frame["printed"] = frame.groupby("form", sort=False).start.transform("size").astype(np.int64)
-    return frame.drop_duplicates(["start", "end"]).sort_values(["start", "end"], kind="stable")
+    hits = [(index[f], s, e) for f, s, e in found.quoted if f in index and f not in counted]
+    hits += [(index[f], s, e) for f, s, e in found.direct if f in index]
+    found_hits = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    if everywhere:
+        matches = match_array(
+            ahocorasick_rs.AhoCorasick(everywhere).find_matches_as_indexes(joined.text, overlapping=True)
+        )
+        matches[:, 0] = np.array([index[f] for f in everywhere], dtype=np.int64)[matches[:, 0]]
+        found_hits = np.concatenate((matches, found_hits))
+    form, starts, ends = found_hits.T
+    printed = np.bincount(form, minlength=len(forms))[form]
+    order = np.lexsort((ends, starts))
+    form, starts, ends, printed = form[order], starts[order], ends[order], printed[order]
+    first = np.concatenate(([True], (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1])))  # a span once
+    return form[first], starts[first], ends[first], printed[first]
 
 
 def _without_overlaps(starts: np.ndarray, ends: np.ndarray, printed: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
@@ -236,20 +250,22 @@ def _without_overlaps(starts: np.ndarray, ends: np.ndarray, printed: np.ndarray,
     return keep
 
 
-def _repeated_blocks(joined: Joined, hits: pd.DataFrame) -> np.ndarray:
-    """Uses printed again with the same surrounding text (use_context) in one field: a repeated block."""
-    starts, ends = hits.start.to_numpy(), hits.end.to_numpy()
+def _repeated_blocks(joined: Joined, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Uses printed again with the same surrounding text (CONTEXT characters each side, within the
+    paragraph) in one field: a repeated block."""
     left, right = joined.paragraph_bounds(starts, ends, CONTEXT)
     text = joined.text
-    keys = pd.DataFrame(
-        {
-            "text": joined.locate(starts),
-            "left": starts - left,
-            "right": ends - left,
-            "context": [text[a:b] for a, b in zip(left.tolist(), right.tolist())],
-        }
+    keys = zip(
+        joined.locate(starts).tolist(),
+        (starts - left).tolist(),
+        (ends - left).tolist(),
+        [text[a:b] for a, b in zip(left.tolist(), right.tolist())],
     )
-    return keys.duplicated().to_numpy()
+    seen, repeated = set(), []
+    for key in keys:
+        repeated.append(key in seen)
+        seen.add(key)
+    return np.array(repeated, dtype=bool)
 
 
 def slogan_type(form: str, before_activity: bool = False) -> str:
