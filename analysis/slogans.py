@@ -220,7 +220,8 @@ def _printed(
     printed = np.bincount(form, minlength=len(forms))[form]
     order = np.lexsort((ends, starts))
     form, starts, ends, printed = form[order], starts[order], ends[order], printed[order]
-    first = np.concatenate(([True], (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1])))  # a span once
+    first = np.ones(len(starts), dtype=bool)  # a span once
+    first[1:] = (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1])
     return form[first], starts[first], ends[first], printed[first]
 
 
