@@ -96,7 +96,7 @@ ALL_NUMERALS = re.compile(rf"第?[{NUMERAL}双]+")  # 九五, 第一: unquoted, 
 NUMBERED = re.compile(rf"^(?:第?[{NUMERAL}双]|\d|头号)")
 ACTIVITY_AFTER = re.compile(r"——|[\u4e00-\u9fff]{0,4}?(?:活动|行动|运动|竞赛|大赛|评选|主题)")
 ACTIVITY_SUFFIX = re.compile(r"..(?:活动|行动|运动|工程|攻坚战|会战|竞赛|大赛|(?<!之)年|季|月)$")  # not 开局之年
-FOLLOWS = "”」』" + SEPARATOR  # a quote after another one (or opening a text) is an example too
+FOLLOWS = "”」』"  # a quote right after another one is an example too
 EXAMPLES_AFTER = re.compile(r"[”」』’\"]?[“「『‘\"]|等")  # “问题楼盘”“工业厂房”等: examples of a kind
 TITLE = re.compile(r"(?:达人|标兵|能手|模范|之星|推广人|带头人|先进个人|工作者)$")
 TITLE_UNQUOTED = re.compile(
@@ -325,7 +325,9 @@ def _discover(joined: Joined, names: set[str]) -> Discovery:
             found.quoted.append((form, m.start(1), m.end(1)))
             quoted[form] += 1
             before[form] += bool(ACTIVITY_AFTER.match(text, m.end()))
-            examples[form] += bool(EXAMPLES_AFTER.match(text, m.end()) or text[m.start() - 1 : m.start()] in FOLLOWS)
+            examples[form] += bool(
+                EXAMPLES_AFTER.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in FOLLOWS)
+            )
     shaped = CODE.findall(text) + [m.group() for m in anchored(NUMBER_PROJECT, text, PROJECTS, range(1, 33))]
     shaped += [m.group() for m in PAIRED.finditer(text) if _is_paired_formulation(text, m.start(), m.group())]
     for form in shaped:
