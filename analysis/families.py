@@ -27,11 +27,12 @@ def suggest_families(slogans: list[str], uses: dict[str, int] | None = None) -> 
     uses = uses or {}
     known = set(slogans)
     rank = {s: (-uses.get(s, 0), i) for i, s in enumerate(slogans)}
-    ends = {(f[:2], f[-2:]) for f in known if len(f) >= MIN_CORE}  # a core keeps its slogan's ends
+    ends = {(f[:2], f[-2:], len(f)) for f in known if len(f) >= MIN_CORE}  # a core keeps its slogan's ends
     contained = _contained_cores(slogans)
     family = {}
     for s in slogans:
-        core = ((s[:2], s[-2:]) in ends and _stretched_core(s, known)) or contained.get(s)
+        stretched = any((s[:2], s[-2:], len(s) - n) in ends for n in range(2, MAX_INSERT + 1))
+        core = (stretched and _stretched_core(s, known)) or contained.get(s)
         if core:
             family[s] = core
     by_tail = defaultdict(list)

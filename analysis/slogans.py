@@ -228,26 +228,30 @@ def _printed(
 def _without_overlaps(starts: np.ndarray, ends: np.ndarray, printed: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
     """Which hits (sorted by start) to keep. Of overlapping hits a rule's find beats a recurring
     expression; among finds the longest wins, among recurring expressions the most printed one
-    (项目争先 over 紧盯二季度项目). Only runs of overlapping hits are decided one by one."""
+    (项目争先 over 紧盯二季度项目). Two overlapping hits are decided together with numpy, longer runs of
+    overlapping hits one by one."""
     keep = np.ones(len(starts), dtype=bool)
     if not len(starts):
         return keep
     reach = np.maximum.accumulate(ends)
     begins = np.flatnonzero(np.concatenate(([True], starts[1:] >= reach[:-1])))
     sizes = np.diff(np.append(begins, len(starts)))
-    for begin, size in zip(begins[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+    rank = np.stack([recurrent, np.where(recurrent, -printed, 0), starts - ends, starts])  # lower wins
+    pairs = begins[sizes == 2]  # two overlapping hits: the better ranked one stays
+    first, second = rank[:, pairs], rank[:, pairs + 1]
+    differs = first != second
+    at = differs.argmax(axis=0)
+    first_wins = first[at, np.arange(len(pairs))] < second[at, np.arange(len(pairs))]
+    keep[pairs] = first_wins
+    keep[pairs + 1] = ~first_wins
+    for begin, size in zip(begins[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
         run = range(begin, begin + size)
-        s, e, n, rec = (a[begin : begin + size].tolist() for a in (starts, ends, printed, recurrent))
-
-        def rank(i, s=s, e=e, n=n, rec=rec):
-            return (1, -n[i], s[i] - e[i], s[i]) if rec[i] else (0, 0, s[i] - e[i], s[i])
-
         taken = []
-        for i in sorted(range(size), key=rank):
-            if any(s[i] < b and a < e[i] for a, b in taken):
-                keep[run[i]] = False
+        for i in sorted(run, key=lambda i: tuple(rank[:, i].tolist())):
+            if any(starts[i] < b and a < ends[i] for a, b in taken):
+                keep[i] = False
             else:
-                taken.append((s[i], e[i]))
+                taken.append((starts[i], ends[i]))
     return keep
 
 
