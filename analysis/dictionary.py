@@ -29,6 +29,12 @@ def in_dictionary(form: str) -> bool:
     return _frequencies().get(form, 0) > 0
 
 
+def words_in_dictionary(forms: list[str]) -> list[bool]:
+    """in_dictionary for many forms at once."""
+    frequencies = _frequencies()
+    return [frequencies.get(form, 0) > 0 for form in forms]
+
+
 def word_tag(form: str) -> str | None:
     """jieba's part-of-speech tag of a dictionary word (i idiom, l set phrase, ns place …), else None."""
     return _tags().get(form) if in_dictionary(form) else None

@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import ahocorasick_rs
+import numpy as np
+
+from .joined import SEPARATOR, match_array
+
 MIN_CORE = 4
 MAX_INSERT = 4
 
@@ -22,9 +27,12 @@ def suggest_families(slogans: list[str], uses: dict[str, int] | None = None) -> 
     uses = uses or {}
     known = set(slogans)
     rank = {s: (-uses.get(s, 0), i) for i, s in enumerate(slogans)}
+    ends = {(f[:2], f[-2:], len(f)) for f in known if len(f) >= MIN_CORE}  # a core keeps its slogan's ends
+    contained = _contained_cores(slogans)
     family = {}
     for s in slogans:
-        core = _stretched_core(s, known) or _contained_core(s, known)
+        stretched = any((s[:2], s[-2:], len(s) - n) in ends for n in range(2, MAX_INSERT + 1))
+        core = (stretched and _stretched_core(s, known)) or contained.get(s)
         if core:
             family[s] = core
     by_tail = defaultdict(list)
@@ -49,10 +57,22 @@ def _stretched_core(s: str, known: set[str]) -> str | None:
     return None
 
 
-def _contained_core(s: str, known: set[str]) -> str | None:
-    inner = [s[i:j] for i in range(len(s)) for j in range(i + MIN_CORE, len(s) + 1) if (i, j) != (0, len(s))]
-    found = [f for f in inner if f in known]
-    return max(found, key=len) if found else None
+def _contained_cores(slogans: list[str]) -> dict[str, str]:
+    """Each slogan -> the longest other slogan (4+ characters) it contains, the first printed in it
+    on a tie; one matching pass over all slogans."""
+    cores = [f for f in slogans if len(f) >= MIN_CORE]
+    if not cores:
+        return {}
+    listed = SEPARATOR.join(slogans)
+    hits = match_array(ahocorasick_rs.AhoCorasick(cores).find_matches_as_indexes(listed, overlapping=True))
+    bounds = np.cumsum([0] + [len(s) + 1 for s in slogans])
+    owner = np.searchsorted(bounds, hits[:, 1], side="right") - 1
+    length = hits[:, 2] - hits[:, 1]
+    inner = length < bounds[owner + 1] - 1 - bounds[owner]  # not the slogan itself
+    owner, core, length, start = owner[inner], hits[inner, 0], length[inner], hits[inner, 1]
+    order = np.lexsort((start, -length, owner))
+    best = order[np.concatenate(([True], owner[order][1:] != owner[order][:-1]))] if len(order) else order
+    return {slogans[o]: cores[c] for o, c in zip(owner[best].tolist(), core[best].tolist())}
 
 
 def _root(family: dict[str, str], s: str) -> str:

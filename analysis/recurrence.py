@@ -14,32 +14,36 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter
+from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
 import rjieba
 
-from .dictionary import in_dictionary
+from .dictionary import words_in_dictionary
 from .echo import load_congress_reports, load_gov_reports
+from .joined import SEPARATOR, Joined, match_array
 from .terms import stopwords
 
 PUNCT = "、，。；：“”‘’（）()《》！？\n"
-ITEM = re.compile(rf"(?<=[{PUNCT}])[\u4e00-\u9fff]{{4,12}}(?=[{PUNCT}])")
+ITEM = re.compile(rf"[{PUNCT}]([\u4e00-\u9fff]{{4,12}})(?=[{PUNCT}])")  # a run between punctuation marks
 SHORTEST, LONGEST = 4, 8
 MIN_USES = 2
 CONTEXT = 12  # characters each side that identify the same use in a repeated block
 MAX_REPORTS = 1  # a phrase in more reference reports than this is ordinary report prose
 
 
-def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> set[str]:
-    """Items printed at least twice in `texts` that are neither ordinary words nor names."""
+def recurring(joined: Joined, names: set[str], reference: tuple[str, ...]) -> set[str]:
+    """Items printed at least twice in the joined texts that are neither ordinary words nor names."""
     filler = stopwords()
-    named = ahocorasick_rs.AhoCorasick(sorted(names)) if names else None
-    items = {item for text in texts for item in ITEM.findall(text)}
-    joined = "\n".join(texts)  # forms are all Chinese and contexts end at a newline: as if text by text
-    candidates = sorted({part for item in items for part in _ends(item, named, filler)})
+    items = sorted(set(ITEM.findall(joined.text)))
+    if names and items:
+        listed = SEPARATOR.join(items)
+        named = ahocorasick_rs.AhoCorasick(sorted(names)).find_matches_as_indexes(listed, overlapping=True)
+        offsets = np.cumsum([0] + [len(item) + 1 for item in items])
+        holds_name = set(np.searchsorted(offsets, [s for _, s, _ in named], side="right") - 1)
+        items = [item for i, item in enumerate(items) if i not in holds_name]  # a place, person or body
+    candidates = sorted(set(chain.from_iterable(_word_ends(items, filler))))
     if not candidates:
         return set()
     uses = _distinct_uses(candidates, joined)
@@ -48,53 +52,74 @@ def recurring(texts: list[str], names: set[str], reference: tuple[str, ...]) -> 
     return {form for form in repeated if in_reports[form] <= MAX_REPORTS}
 
 
-def _ends(item: str, named: ahocorasick_rs.AhoCorasick | None, filler: frozenset[str]) -> list[str]:
-    """The item and its heads and tails of 4-8 characters cut at word boundaries (聚焦项目全生命周期 ->
-    全生命周期), without dictionary words, names, or a stopword at either end."""
-    if named and named.find_matches_as_indexes(item):
-        return []  # holds a place, person or body
-    return list(_word_ends(item, filler))
+def _word_ends(items: list[str], filler: frozenset[str]) -> list[tuple[str, ...]]:
+    """Each item and its heads and tails of 4-8 characters cut at word boundaries (聚焦项目全生命周期 ->
+    全生命周期), without dictionary words or a stopword at either end. Remembered by item, so a rerun
+    cuts only new items."""
+    known = _ENDS.setdefault(filler, {})
+    new = [item for item in items if item not in known]
+    if new:
+        known.update(zip(new, _cut_ends(new, filler)))
+    return [known[item] for item in items]
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_ends(item: str, filler: frozenset[str]) -> tuple[str, ...]:
-    """_ends without the name check, cached by content: a rerun cuts only new items."""
-    words = rjieba.cut(item, False)
-    bounds = list(accumulate(map(len, words), initial=0))
-    ends = []
-    for i, j in [(0, k) for k in range(1, len(words) + 1)] + [(k, len(words)) for k in range(1, len(words))]:
-        part = item[bounds[i] : bounds[j]]
-        if SHORTEST <= len(part) <= LONGEST and not _filler_at_ends(words[i:j], filler):
-            ends.append(part)
-    return tuple(part for part in ends if not in_dictionary(part))
+_ENDS: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}
 
 
-def _filler_at_ends(words: list[str], filler: frozenset[str]) -> bool:
-    """A stopword at either end (为高质量, 发展提供); a one-character one only next to a longer word."""
-    first, last = words[0], words[-1]
-    if len(words) == 1:
-        return first in filler
-    return (first in filler and (len(first) > 1 or len(words[1]) > 1)) or (
-        last in filler and (len(last) > 1 or len(words[-2]) > 1)
-    )
+def _cut_ends(items: list[str], filler: frozenset[str]) -> list[tuple[str, ...]]:
+    """_word_ends for items not seen before: all cut in one call to the segmenter, spans with numpy.
+
+    A span of words a..b has a stopword at an end when it is one stopword, or opens (closes) with a
+    stopword that is longer than one character or stands next to a longer word (为高质量, 发展提供)."""
+    listed = SEPARATOR.join(items)
+    words = rjieba.cut(listed, False)
+    size = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    stop = np.array([word in filler for word in words], dtype=bool)
+    end = np.cumsum(size)
+    start = end - size
+    between = np.isin(start, np.cumsum([len(item) + 1 for item in items[:-1]]) - 1)  # the separators
+    cut = np.flatnonzero(between)
+    first = np.concatenate(([0], cut + 1))  # each item's first and last word
+    last = np.concatenate((cut - 1, [len(words) - 1]))
+    item = np.repeat(np.arange(len(items)), last - first + 1)
+    word = np.flatnonzero(~between)
+    longer = size > 1
+    opens = stop & (longer | np.append(longer[1:], False))  # a stopword opening a span of 2+ words
+    closes = stop & (longer | np.insert(longer[:-1], 0, False))  # … closing one
+
+    def spans(a, b, keep):
+        filler_end = np.where(a == b, stop[a], opens[a] | closes[b])
+        length = end[b] - start[a]
+        ok = keep & ~filler_end & (length >= SHORTEST) & (length <= LONGEST)
+        return item[ok], start[a][ok], end[b][ok]
+
+    heads = spans(first[item], word, np.ones(len(word), dtype=bool))
+    tails = spans(word, last[item], word > first[item])
+    owner, lo, hi = (np.concatenate(pair) for pair in zip(heads, tails))
+    order = np.argsort(owner, kind="stable")
+    parts = [listed[a:b] for a, b in zip(lo[order].tolist(), hi[order].tolist())]
+    plain = ~np.array(words_in_dictionary(parts), dtype=bool)
+    parts = [part for part, kept in zip(parts, plain.tolist()) if kept]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner[order][plain], minlength=len(items))))).tolist()
+    return [tuple(parts[i:j]) for i, j in zip(bounds[:-1], bounds[1:])]
 
 
-def use_context(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The use with up to CONTEXT characters each side, within its paragraph: the same key twice in
-    one article is a repeated block."""
-    left = text[max(0, start - CONTEXT) : start].rsplit("\n", 1)[-1]
-    return left, text[start:end], text[end : end + CONTEXT].split("\n", 1)[0]
-
-
-def _distinct_uses(forms: list[str], text: str) -> Counter:
+def _distinct_uses(forms: list[str], joined: Joined) -> Counter:
     """Uses of each form printed at least twice; a use repeated with the same surrounding text (a
     repeated block) counts once. One matching pass: prints are counted with numpy, and surrounding
     text is read only for forms printed twice."""
-    hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(text, overlapping=True)
-    keys = np.fromiter(map(itemgetter(0), hits), dtype=np.int64, count=len(hits))
-    twice = np.bincount(keys, minlength=len(forms)) >= MIN_USES
-    contexts = {(k, *use_context(text, s, e)) for (k, s, e), kept in zip(hits, twice[keys].tolist()) if kept}
-    return Counter(forms[k] for k, *_ in contexts)
+    hits = ahocorasick_rs.AhoCorasick(forms).find_matches_as_indexes(joined.text, overlapping=True)
+    if not hits:
+        return Counter()
+    keys, starts, ends = match_array(hits).T
+    twice = (np.bincount(keys, minlength=len(forms)) >= MIN_USES)[keys]
+    keys, starts, ends = keys[twice], starts[twice], ends[twice]
+    left, right = joined.paragraph_bounds(starts, ends, CONTEXT)
+    text = joined.text
+    contexts = set(
+        zip(keys.tolist(), (starts - left).tolist(), [text[a:b] for a, b in zip(left.tolist(), right.tolist())])
+    )
+    return Counter(forms[k] for k, _, _ in contexts)
 
 
 def _document_frequency(forms: list[str], documents: tuple[str, ...]) -> Counter:

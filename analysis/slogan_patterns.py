@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .dictionary import IDIOM_TAGS, word_tag
+from .joined import anchored
 
 HAN = "\u4e00-\u9fff"
 RULES = {
@@ -32,28 +33,25 @@ RULES = {
     "adherence": re.compile(rf"(?<=坚持)[{HAN}]{{4}}(?=[，、。；])"),
     "subhead": re.compile(rf"(?<=\n)[{HAN}]{{4}}(?=，[{HAN}]{{4,8}}\n)"),
 }
-REQUIRED = {  # a string each rule's match holds: texts without it skip the rule
-    "enumeration": "、",
-    "days": "天",
-    "one_each": "一个",
-    "promote": "促",
-    "triple_wei": "为",
-    "hua_series": "化、",
-    "orientation": "导向",
-    "adherence": "坚持",
-    "subhead": "，",
-}
+ANCHORS = {  # a literal each rule's match holds, and how far after the match's start it may begin
+    "enumeration": ("、", range(3, 4)),
+    "triple_wei": ("为", range(1, 2)),
+    "hua_series": ("化、", range(2, 9)),
+    "orientation": ("坚持", range(-2, -1)),
+    "adherence": ("坚持", range(-2, -1)),
+    "subhead": ("，", range(4, 5)),
+}  # the other rules open with a literal, which the regex engine finds fast
 HUA_WORD = re.compile(rf"[{HAN}]{{2}}化(?=、|$)")
 FIRST_HUA = re.compile(rf"[{HAN}]{{2}}化、")
 
 
 def pattern_uses(text: str) -> list[tuple[str, str, int, int]]:
-    """(slogan, rule, start, end) of every pattern use in `text`, the printed span from start to end."""
+    """(slogan, rule, start, end) of every pattern use in `text`, the printed span from start to end;
+    rule by rule, each in text order. `text` may be many texts joined (analysis.joined)."""
     found = []
     for rule, pattern in RULES.items():
-        if REQUIRED[rule] not in text:
-            continue
-        for m in pattern.finditer(text):
+        matches = anchored(pattern, text, *ANCHORS[rule]) if rule in ANCHORS else pattern.finditer(text)
+        for m in matches:
             start = m.start()
             if rule == "hua_series":
                 start += FIRST_HUA.search(m.group()).start()  # from the first …化 word

@@ -29,14 +29,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import pandas as pd
 
 from analysis.dictionary import in_dictionary, user_names
 from analysis.families import suggest_families
+from analysis.joined import SEPARATOR, Joined, anchored, match_array
 from analysis.lexicon_io import read_table
 from analysis.national import national_formulas
 from analysis.paths import LEXICON, PROCESSED
-from analysis.recurrence import recurring, reference_texts, use_context
+from analysis.recurrence import CONTEXT, recurring, reference_texts
 from analysis.segment import USERDICT
 from analysis.slogan_patterns import pattern_uses
 
@@ -77,19 +79,24 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 NUMERAL = "一二两三四五六七八九十"
 
 QUOTED = {
-    o: re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n]{{2,{MAX_LEN}}}){re.escape(c)}")
+    o: re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\\n{SEPARATOR}]{{2,{MAX_LEN}}}){re.escape(c)}")
     for o, c in QUOTE_PAIRS.items()
 }
 SENTENCE = re.compile(r"[。！？；：!?;]|[，、,\s]$|^[，、,\s]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CODE = re.compile(r"(?<![\d.])\d+(?:[·•・+＋](?:\d+|[A-Za-z]))+(?![\d.%％‰万亿元倍])")  # not 19·5％
+CODE = re.compile(r"\d(?<![\d.]\d)\d*(?:[·•・+＋](?:\d+|[A-Za-z]))+(?![\d.%％‰万亿元倍])")  # not 19·5％
 NOT_PAIRED = "个次年月日天批件些种项步代届位点倍万亿千百的就即是了在和与也都而又再之其为以这那"  # 一万一千, 一的一贯
-PAIRED = re.compile(rf"(?<![{NUMERAL}双])(?:[{NUMERAL}双](?![{NUMERAL}{NOT_PAIRED}])[\u4e00-\u9fff]){{2,3}}")
-NUMBER_PROJECT = re.compile(rf"(?:[{NUMERAL}]|\d+|头)号(?:工程|文件|任务|行动|项目|专项)")
+PAIRED = re.compile(  # the lookbehind after the first character: the engine then skips to numerals fast
+    rf"[{NUMERAL}双](?<![{NUMERAL}双]{{2}})(?![{NUMERAL}{NOT_PAIRED}])[\u4e00-\u9fff]"
+    rf"(?:[{NUMERAL}双](?![{NUMERAL}{NOT_PAIRED}])[\u4e00-\u9fff]){{1,2}}"
+)
+PROJECTS = "号(?:工程|文件|任务|行动|项目|专项)"
+NUMBER_PROJECT = re.compile(rf"(?:[{NUMERAL}]|\d+|头){PROJECTS}")  # scanned from PROJECTS: up to 32 digits
 ALL_NUMERALS = re.compile(rf"第?[{NUMERAL}双]+")  # 九五, 第一: unquoted, usually a plain number
 NUMBERED = re.compile(rf"^(?:第?[{NUMERAL}双]|\d|头号)")
 ACTIVITY_AFTER = re.compile(r"——|[\u4e00-\u9fff]{0,4}?(?:活动|行动|运动|竞赛|大赛|评选|主题)")
 ACTIVITY_SUFFIX = re.compile(r"..(?:活动|行动|运动|工程|攻坚战|会战|竞赛|大赛|(?<!之)年|季|月)$")  # not 开局之年
+FOLLOWS = "”」』"  # a quote right after another one is an example too
 EXAMPLES_AFTER = re.compile(r"[”」』’\"]?[“「『‘\"]|等")  # “问题楼盘”“工业厂房”等: examples of a kind
 TITLE = re.compile(r"(?:达人|标兵|能手|模范|之星|推广人|带头人|先进个人|工作者)$")
 TITLE_UNQUOTED = re.compile(
@@ -133,58 +140,49 @@ def extract_slogans(
         if lexicon is None
         else (_checked(lexicon) if isinstance(lexicon, pd.DataFrame) else slogan_lexicon(lexicon))
     )
-    meta = list(articles.itertuples(index=False))
     fields = [
         (row, part, text)
-        for row, headline, body in zip(meta, _column(articles, "headline"), _column(articles, "text"))
+        for row, (headline, body) in enumerate(zip(_column(articles, "headline"), _column(articles, "text")))
         for part, text in (("headline", headline), ("text", body))
         if text
     ]
-    texts = [text for _, _, text in fields]
-    found = _discover(texts, set(user_names(userdict)))
+    joined = Joined([text for _, _, text in fields])
+    found = _discover(joined, set(user_names(userdict)))
     name, type_of, source, everywhere = _resolve(lex, found)
-    matcher = ahocorasick_rs.AhoCorasick(everywhere) if everywhere else None
-    raw_hits = []
-    for text, quoted, direct in zip(texts, found.quoted, found.direct):
-        hits = (
-            [(everywhere[k], s, e) for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True)]
-            if matcher
-            else []
-        )
-        hits += [(form, s, e) for form, s, e in quoted if form in name and form not in everywhere]
-        hits += [(form, s, e) for form, s, e in direct if form in name]
-        raw_hits.append(hits)
-    printed = Counter(form for hits in raw_hits for form, _, _ in hits)
-    recurrent = {form for form in name if source[form] == "recurrence"}
-    hits_per_text = [_without_overlaps(hits, printed, recurrent) for hits in raw_hits]
-    order = list(dict.fromkeys(name[form] for hits in hits_per_text for form, _, _ in hits))
-    family = _families(lex, order, Counter(name[form] for hits in hits_per_text for form, _, _ in hits))
-    rows = []
-    for (row, part, text), hits in zip(fields, hits_per_text):
-        seen = set()
-        for form, s, e in hits:
-            key = use_context(text, s, e)
-            if key in seen:
-                continue
-            seen.add(key)
-            slogan = name[form]
-            rows.append(
-                (
-                    row.article_id,
-                    getattr(row, "issue", None),
-                    getattr(row, "date", pd.NaT),
-                    slogan,
-                    family[slogan],
-                    type_of[slogan],
-                    form,
-                    part,
-                    s,
-                    e,
-                    _is_quoted(text, s, e),
-                    source[form],
-                )
-            )
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": int, "end": int, "quoted": bool})
+    forms = list(name)
+    form, starts, ends, printed = _printed(joined, found, forms, everywhere)
+    recurrent = np.array([source[f] == "recurrence" for f in forms], dtype=bool)[form]
+    kept = _without_overlaps(starts, ends, printed, recurrent)
+    form, starts, ends = form[kept], starts[kept], ends[kept]
+    slogans = [name[f] for f in forms]
+    slogan = [slogans[i] for i in form.tolist()]
+    family = _families(lex, list(dict.fromkeys(slogan)), Counter(slogan))
+    single = ~_repeated_blocks(joined, starts, ends)
+    form, starts, ends = form[single], starts[single], ends[single]
+    if not len(form):
+        return pd.DataFrame([], columns=COLUMNS).astype({"start": int, "end": int, "quoted": bool})
+    text_of = joined.locate(starts)
+    row_of = np.array([row for row, _, _ in fields], dtype=np.int64)[text_of]
+    offset = joined.starts[text_of]
+    slogan = [slogans[i] for i in form.tolist()]
+    uses = pd.DataFrame(
+        {
+            "article_id": _column_values(articles, "article_id", row_of, None),
+            "issue": _column_values(articles, "issue", row_of, None),
+            "date": _column_values(articles, "date", row_of, pd.NaT),
+            "slogan": slogan,
+            "family": [family[s] for s in slogan],
+            "type": [type_of[s] for s in slogan],
+            "form": [forms[i] for i in form.tolist()],
+            "field": [fields[i][1] for i in text_of.tolist()],
+            "start": starts - offset,
+            "end": ends - offset,
+            "quoted": [_is_quoted(joined.text, s, e) for s, e in zip(starts.tolist(), ends.tolist())],
+            "source": [source[forms[i]] for i in form.tolist()],
+        },
+        columns=COLUMNS,
+    )
+    return uses.astype({"start": int, "end": int, "quoted": bool})
 
 
 def _column(articles: pd.DataFrame, column: str) -> list[str]:
@@ -193,23 +191,86 @@ def _column(articles: pd.DataFrame, column: str) -> list[str]:
     return articles[column].fillna("").astype(str).tolist()
 
 
-def _without_overlaps(
-    hits: list[tuple[str, int, int]], printed: Counter, recurrent: set[str]
-) -> list[tuple[str, int, int]]:
-    """Hits in text order. Of overlapping hits a rule's find beats a recurring expression; among finds
-    the longest wins, among recurring expressions the most printed one (项目争先 over 紧盯二季度项目)."""
+def _column_values(articles: pd.DataFrame, column: str, rows: np.ndarray, missing) -> pd.Series | list:
+    """The column's values at the given row positions (its dtype kept), `missing` for each when there is
+    no such column."""
+    if column not in articles:
+        return [missing] * len(rows)
+    return articles[column].iloc[rows].reset_index(drop=True)
 
-    def rank(hit):
-        form, s, e = hit
-        return (1, -printed[form], s - e, s) if form in recurrent else (0, 0, s - e, s)
 
-    taken = bytearray(max((e for _, _, e in hits), default=0))
-    kept = []
-    for form, s, e in sorted(set(hits), key=rank):
-        if not any(taken[s:e]):
-            taken[s:e] = b"\x01" * (e - s)
-            kept.append((form, s, e))
-    return sorted(kept, key=lambda hit: hit[1])
+def _printed(
+    joined: Joined, found: Discovery, forms: list[str], everywhere: list[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every printed use of a counted form: its index in `forms`, start and end in the joined text,
+    sorted by start then end, and how many uses its form has (printed). Everywhere-forms count
+    wherever printed, quoted forms where quoted, pattern finds where found."""
+    index = {f: i for i, f in enumerate(forms)}
+    counted = set(everywhere)
+    hits = [(index[f], s, e) for f, s, e in found.quoted if f in index and f not in counted]
+    hits += [(index[f], s, e) for f, s, e in found.direct if f in index]
+    found_hits = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    if everywhere:
+        matches = match_array(
+            ahocorasick_rs.AhoCorasick(everywhere).find_matches_as_indexes(joined.text, overlapping=True)
+        )
+        matches[:, 0] = np.array([index[f] for f in everywhere], dtype=np.int64)[matches[:, 0]]
+        found_hits = np.concatenate((matches, found_hits))
+    form, starts, ends = found_hits.T
+    printed = np.bincount(form, minlength=len(forms))[form]
+    order = np.lexsort((ends, starts))
+    form, starts, ends, printed = form[order], starts[order], ends[order], printed[order]
+    first = np.ones(len(starts), dtype=bool)  # a span once
+    first[1:] = (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1])
+    return form[first], starts[first], ends[first], printed[first]
+
+
+def _without_overlaps(starts: np.ndarray, ends: np.ndarray, printed: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
+    """Which hits (sorted by start) to keep. Of overlapping hits a rule's find beats a recurring
+    expression; among finds the longest wins, among recurring expressions the most printed one
+    (项目争先 over 紧盯二季度项目). Two overlapping hits are decided together with numpy, longer runs of
+    overlapping hits one by one."""
+    keep = np.ones(len(starts), dtype=bool)
+    if not len(starts):
+        return keep
+    reach = np.maximum.accumulate(ends)
+    begins = np.flatnonzero(np.concatenate(([True], starts[1:] >= reach[:-1])))
+    sizes = np.diff(np.append(begins, len(starts)))
+    rank = np.stack([recurrent, np.where(recurrent, -printed, 0), starts - ends, starts])  # lower wins
+    pairs = begins[sizes == 2]  # two overlapping hits: the better ranked one stays
+    first, second = rank[:, pairs], rank[:, pairs + 1]
+    differs = first != second
+    at = differs.argmax(axis=0)
+    first_wins = first[at, np.arange(len(pairs))] < second[at, np.arange(len(pairs))]
+    keep[pairs] = first_wins
+    keep[pairs + 1] = ~first_wins
+    for begin, size in zip(begins[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
+        run = range(begin, begin + size)
+        taken = []
+        for i in sorted(run, key=lambda i: tuple(rank[:, i].tolist())):
+            if any(starts[i] < b and a < ends[i] for a, b in taken):
+                keep[i] = False
+            else:
+                taken.append((starts[i], ends[i]))
+    return keep
+
+
+def _repeated_blocks(joined: Joined, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Uses printed again with the same surrounding text (CONTEXT characters each side, within the
+    paragraph) in one field: a repeated block."""
+    left, right = joined.paragraph_bounds(starts, ends, CONTEXT)
+    text = joined.text
+    keys = zip(
+        joined.locate(starts).tolist(),
+        (starts - left).tolist(),
+        (ends - left).tolist(),
+        [text[a:b] for a, b in zip(left.tolist(), right.tolist())],
+    )
+    seen, repeated = set(), []
+    for key in keys:
+        repeated.append(key in seen)
+        seen.add(key)
+    return np.array(repeated, dtype=bool)
 
 
 def slogan_type(form: str, before_activity: bool = False) -> str:
@@ -234,11 +295,12 @@ def slogan_type(form: str, before_activity: bool = False) -> str:
 
 @dataclass
 class Discovery:
-    """What the rules found: per text, quoted spans kept and spans printed by a pattern; per form, its
-    source, whether it counts wherever printed, its slogan name and a non-slogan kind."""
+    """What the rules found: quoted spans kept and spans printed by a pattern (form, start, end in the
+    joined text); per form, its source, whether it counts wherever printed, its slogan name and a
+    non-slogan kind."""
 
-    quoted: list[list[tuple[str, int, int]]] = field(default_factory=list)
-    direct: list[list[tuple[str, int, int]]] = field(default_factory=list)
+    quoted: list[tuple[str, int, int]] = field(default_factory=list)
+    direct: list[tuple[str, int, int]] = field(default_factory=list)
     source: dict[str, str] = field(default_factory=dict)
     everywhere: set[str] = field(default_factory=set)
     name: dict[str, str] = field(default_factory=dict)
@@ -251,42 +313,40 @@ class Discovery:
             self.everywhere.add(form)
 
 
-def _discover(texts: list[str], names: set[str]) -> Discovery:
-    """Run every rule over the texts: quotes, numbered shapes, officialese patterns, titles, the
-    national lexicon (and its stretched variants) and recurrence."""
+def _discover(joined: Joined, names: set[str]) -> Discovery:
+    """Run every rule once over the joined texts: quotes, numbered shapes, officialese patterns,
+    titles, the national lexicon (and its stretched variants) and recurrence."""
     found = Discovery()
+    text = joined.text
     quoted, before, examples = Counter(), Counter(), Counter()
-    for text in texts:
-        spans = []
-        for opener, pattern in QUOTED.items():
-            if opener not in text:
+    for opener, pattern in QUOTED.items():
+        if opener not in text:
+            continue
+        for m in pattern.finditer(text):
+            form = m.group(1)
+            if SENTENCE.search(form) or not (CJK.search(form) or CODE.fullmatch(form)):
                 continue
-            for m in pattern.finditer(text):
-                form = m.group(1)
-                if SENTENCE.search(form) or not (CJK.search(form) or CODE.fullmatch(form)):
-                    continue
-                spans.append((form, m.start(1), m.end(1)))
-                quoted[form] += 1
-                before[form] += bool(ACTIVITY_AFTER.match(text, m.end()))
-                examples[form] += bool(
-                    EXAMPLES_AFTER.match(text, m.end()) or text[m.start() - 1 : m.start()] in "”」』"
-                )
-        found.quoted.append(spans)
-        shaped = CODE.findall(text) if any(c in text for c in "·•・+＋") else []
-        shaped += NUMBER_PROJECT.findall(text) if "号" in text else []
-        shaped += [m.group() for m in PAIRED.finditer(text) if _is_paired_formulation(text, m.start(), m.group())]
-        for form in shaped:
-            found.add(form, "pattern", _counted_everywhere(form))
-        direct = []
-        for slogan, _, s, e in pattern_uses(text):
-            direct.append((text[s:e], s, e))
-            found.name[text[s:e]] = slogan
-            found.add(text[s:e], "pattern", False)
-        for m in TITLE_UNQUOTED.finditer(text):
-            direct.append((m.group(), m.start(), m.end()))
-            found.kind[m.group()] = "title"
-            found.add(m.group(), "pattern", False)
-        found.direct.append(direct)
+            found.quoted.append((form, m.start(1), m.end(1)))
+            quoted[form] += 1
+            before[form] += bool(ACTIVITY_AFTER.match(text, m.end()))
+            examples[form] += bool(
+                EXAMPLES_AFTER.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in FOLLOWS)
+            )
+    shaped = CODE.findall(text) + [m.group() for m in anchored(NUMBER_PROJECT, text, PROJECTS, range(1, 33))]
+    shaped += [m.group() for m in PAIRED.finditer(text) if _is_paired_formulation(text, m.start(), m.group())]
+    for form in shaped:
+        found.add(form, "pattern", _counted_everywhere(form))
+    uses = pattern_uses(text)
+    in_text = joined.locate([s for _, _, s, _ in uses])
+    for i in np.argsort(in_text, kind="stable").tolist():  # text by text, rule by rule: a later name wins
+        slogan, _, s, e = uses[i]
+        found.direct.append((text[s:e], s, e))
+        found.name[text[s:e]] = slogan
+        found.add(text[s:e], "pattern", False)
+    for m in TITLE_UNQUOTED.finditer(text):
+        found.direct.append((m.group(), m.start(), m.end()))
+        found.kind[m.group()] = "title"
+        found.add(m.group(), "pattern", False)
     for form, n in quoted.items():
         if 2 * examples[form] >= n or (_in_dictionary(form) and not NUMBERED.match(form)):
             continue  # examples of a kind (“问题楼盘”“工业厂房”等), or a dictionary word used figuratively
@@ -295,17 +355,17 @@ def _discover(texts: list[str], names: set[str]) -> Discovery:
         elif TITLE.search(form):
             found.kind[form] = "title"
         found.add(form, "quoted", _counted_everywhere(form))
-    _add_national(found, texts)
-    _add_partners(found, texts)
+    _add_national(found, text)
+    _add_partners(found, text)
     not_formulas = {form for form, n in examples.items() if 2 * n >= quoted[form]}
-    for form in recurring(texts, names, reference_texts()) - not_formulas:
+    for form in recurring(joined, names, reference_texts()) - not_formulas:
         if INSTITUTION.search(form):
             found.kind[form] = "institution"
         found.add(form, "recurrence", True)
     return found
 
 
-def _add_national(found: Discovery, texts: list[str]) -> None:
+def _add_national(found: Discovery, text: str) -> None:
     """National formulas count wherever printed; a national formula stretched by 2-4 inserted
     characters (高质量跨越发展 for 高质量发展) counts where printed, as its own slogan."""
     formulas = national_formulas(national_cache())
@@ -313,31 +373,28 @@ def _add_national(found: Discovery, texts: list[str]) -> None:
     for form in formulas.formula:
         found.add(form, "national", True)
     heads = _national_heads(tuple(formulas.formula))
-    matcher = ahocorasick_rs.AhoCorasick(list(heads)) if heads else None
-    if matcher is None:
+    if not heads:
         return
     keys = list(heads)
-    for text, direct in zip(texts, found.direct):
-        for k, s, e in matcher.find_matches_as_indexes(text, overlapping=True):
-            for tail in heads[keys[k]]:
-                for insert in range(2, 5):
-                    if text.startswith(tail, e + insert) and STRETCH.fullmatch(text[e : e + insert]):
-                        form = text[s : e + insert + len(tail)]
-                        direct.append((form, s, e + insert + len(tail)))
-                        found.add(form, "national", False)
+    for k, s, e in ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes(text, overlapping=True):
+        for tail in heads[keys[k]]:
+            for insert in range(2, 5):
+                if text.startswith(tail, e + insert) and STRETCH.fullmatch(text, e, e + insert):
+                    form = text[s : e + insert + len(tail)]
+                    found.direct.append((form, s, e + insert + len(tail)))
+                    found.add(form, "national", False)
 
 
-def _add_partners(found: Discovery, texts: list[str]) -> None:
+def _add_partners(found: Discovery, text: str) -> None:
     """The partner of a known formula in a pair X、Y of equal length, 3-4 characters, that ends the
     clause (千方百计补短板、强弱项， -> 强弱项), unless the partner is a dictionary word."""
     known = {form for form, src in found.source.items() if src != "quoted"}
-    for text in texts:
-        for m in PAIR_SEPARATOR.finditer(text):
-            for n in (3, 4):
-                before, after = text[m.start() - n : m.start()], text[m.end() : m.end() + n]
-                if before in known and CJK_ONLY.fullmatch(after) and not CJK.match(text, m.end() + n):
-                    if after not in known and not _in_dictionary(after):
-                        found.add(after, "pattern", True)
+    for m in PAIR_SEPARATOR.finditer(text):
+        for n in (3, 4) if m.start() >= 4 else ():
+            before, after = text[m.start() - n : m.start()], text[m.end() : m.end() + n]
+            if before in known and CJK_ONLY.fullmatch(after) and not CJK.match(text, m.end() + n):
+                if after not in known and not _in_dictionary(after):
+                    found.add(after, "pattern", True)
 
 
 @lru_cache(maxsize=2)

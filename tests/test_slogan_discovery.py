@@ -10,7 +10,7 @@ from analysis.brief import new_slogans
 from analysis.candidates import family_counts, read_review, review_lexicon, slogan_candidates
 from analysis.families import suggest_families
 from analysis.frequency import slogan_summary
-from analysis.national import national_formulas
+from analysis.national import _candidates, _plain_saying, national_formulas
 from analysis.paths import RAW
 from analysis.slogan_patterns import pattern_uses
 from analysis.slogans import extract_slogans, national_cache
@@ -18,14 +18,16 @@ from analysis.slogans import extract_slogans, national_cache
 NO_LEXICON = pd.DataFrame(columns=["slogan"])
 SAMPLE = RAW / "000_643968e12915283d.txt"
 
-# Read by hand in the top 200 of the national lexicon (2026-11-29): plain nouns of a sector or field,
-# descriptive phrases, idioms and cut-off pieces -- words that are not formulas. The aim is fewer than
-# 5% (10 of 200); the ranking reaches 12.5% (25), so that aim is marked xfail and the reached level is
-# guarded instead.
+# Read by hand in the top 200 of the national lexicon: plain nouns of a sector or field, descriptive
+# phrases, idioms and cut-off pieces -- words that are not formulas. The first 25 were read on
+# 2026-11-29 in the ranking of that day (12.5% of its top 200); the rest were read in the top 200 of the
+# ranking that demotes objects of 发展/优化/培育 and drops plain sayings, lists of things and report prose.
 ORDINARY = {
     "广播影视", "社会事业", "文化事业", "职业教育", "投资结构", "民族地区", "农业生产", "教育事业", "生动活泼",
     "有道德", "有文化", "结构调整", "经济结构", "技术改造", "粮食生产", "支出结构", "教育结构", "最直接",
     "化学肥料", "继续教育", "信贷结构", "老龄事业", "农村经济", "海洋经济", "社会福利事业",
+    "集体林权", "农业科技进步", "农村改革发展", "退役军人", "统筹规划", "依法治国有机统一",
+    "荒漠化、石漠化、水土流失综合治理", "学前教育", "革命老区、民族地区、边疆地区",
 }  # fmt: skip
 
 
@@ -46,16 +48,33 @@ def test_national_lexicon_is_cached_and_holds_no_idioms(national):
     assert not set(national.formula) & {"千方百计", "雷厉风行", "如火如荼", "时不我待", "举一反三"}
 
 
-@pytest.mark.xfail(reason="the ranking puts 25 plain policy nouns in the top 200 (12.5%), not < 5%", strict=True)
 def test_top_200_national_candidates_are_less_than_5_percent_ordinary(national):
     top = set(national.formula.head(200))
     assert len(top & ORDINARY) < 10, sorted(top & ORDINARY)
-
-
-def test_top_200_national_candidates_are_at_most_one_eighth_ordinary(national):
-    top = set(national.formula.head(200))
-    assert len(top & ORDINARY) <= 25, sorted(top & ORDINARY)
     assert {"一国两制", "高质量发展", "放管服", "新发展理念", "不忘初心、牢记使命"} <= top
+
+
+@pytest.mark.parametrize(
+    "text, found, not_found",
+    [
+        ("要优化投资结构，发展职业教育。", {("投资结构", "field"), ("职业教育", "field")}, set()),
+        ("推动高质量发展，发展新质生产力。", {("高质量发展", "object"), ("新质生产力", "object")}, set()),
+        ("繁荣文学艺术、新闻出版、广播影视、社会科学事业。", set(), {"广播影视", "新闻出版"}),
+        ("培养有理想、有道德、有文化、有纪律的新人。", {("有理想、有道德、有文化、有纪律", "item")}, {"有道德"}),
+        ("解决人民群众最关心、最直接、最现实的利益问题。", {("最关心、最直接、最现实", "item")}, {"最直接"}),
+        ("抓好去产能、去库存、去杠杆、降成本、补短板。", {("补短板", "item"), ("去产能", "item")}, set()),
+        ("推进碳达峰碳中和。", set(), {"碳达峰碳"}),
+    ],
+)
+def test_national_rules_tell_formulas_from_fields_and_lists(text, found, not_found):
+    candidates = set(_candidates(text))
+    assert found <= candidates
+    assert not {form for form, _ in candidates} & not_found
+
+
+def test_plain_sayings_are_told_from_formula_sayings():
+    assert all(map(_plain_saying, ["结构调整", "技术改造", "化学肥料", "生动活泼"]))
+    assert not any(map(_plain_saying, ["统筹兼顾", "自负盈亏", "稳中有进", "真抓实干", "标本兼治"]))
 
 
 @pytest.mark.parametrize(

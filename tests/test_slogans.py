@@ -179,3 +179,11 @@ def test_every_use_is_where_it_says(texts):
     found = extract_slogans(frame, NO_LEXICON)
     assert all(texts[int(a)][s:e] == f for a, s, e, f in zip(found.article_id, found.start, found.end, found.form))
     assert set(found.type) <= set(TYPES)
+
+
+def test_a_quote_opening_a_headline_is_not_an_example_of_a_kind():
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "headline": ["“双过半”目标如期实现"], "text": ["全区要实现“双过半”。"]}
+    )
+    found = extract_slogans(articles, NO_LEXICON)
+    assert found[found.slogan == "双过半"].field.tolist() == ["headline", "text"]
