@@ -11,7 +11,9 @@ from analysis.fonts import configure_matplotlib
 def plot_term_changes(changes: pd.DataFrame, n: int = 12, title: str = "") -> Figure:
     """Bars of the n most rising and n most falling terms (log2 of the rate ratio)."""
     configure_matplotlib()
-    picked = pd.concat([changes.head(n), changes.tail(n)]).drop_duplicates("term").sort_values("log2_ratio", kind="stable")
+    picked = (
+        pd.concat([changes.head(n), changes.tail(n)]).drop_duplicates("term").sort_values("log2_ratio", kind="stable")
+    )
     fig = Figure(figsize=(7, 0.28 * len(picked) + 1.6), layout="constrained")
     ax = fig.subplots()
     colors = ["#b2182b" if v > 0 else "#2166ac" for v in picked["log2_ratio"]]
