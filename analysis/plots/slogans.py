@@ -47,8 +47,8 @@ def bounded_grid(
         rest = grid.iloc[max_rows - 1 :]
         grid = pd.concat([grid.iloc[: max_rows - 1], rest.sum().to_frame(f"{OTHERS}（{len(rest)}）").T])
     if grid.shape[1] > max_columns:
-        totals = grid.sum()
-        kept = [c for c in grid.columns if c in set(totals.nlargest(max_columns - 1, keep="first").index)]
+        largest = set(grid.sum().nlargest(max_columns - 1, keep="first").index)
+        kept = [c for c in grid.columns if c in largest]
         rest = grid.drop(columns=kept)
         grid = grid[kept].assign(**{f"{OTHERS}（{rest.shape[1]}）": rest.sum(axis=1)})
     return grid.rename(columns=lambda c: str((column_labels or {}).get(c, c)))
