@@ -22,6 +22,7 @@ from analysis.paths import FIGURES
 DEFAULT_FOLDER = FIGURES  # where save_figure writes unless told; a notebook sets it from its FIGURES_DIR (setup)
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
+PNG_BACKEND = "module://analysis.png_canvas"  # Agg's pixels, RGB at zlib level 1: about 2x faster to encode
 INDEX_COLUMNS = ["name", "caption", "notebook", "source", "formats", "updated", "digest", "run"]
 # digest: SHA-1 of the SVG; run: the id of the main-job run that saved it (blank when saved interactively)
 RUN_ID = "NEWSPAPER_RUN_ID"  # set by scripts/run_notebooks.py for its kernels
@@ -87,9 +88,8 @@ def save_figure(
         with ExitStack() as stack:
             tmp = {fmt: stack.enter_context(atomic_path(path)) for fmt, path in paths.items()}
             tmp["svg"].write_bytes(svg)
-            fig.savefig(tmp["png"], format="png", dpi=PNG_DPI, bbox_inches="tight")
-            stack.enter_context(_images_at_native_resolution(fig))
-            fig.savefig(tmp["pdf"], format="pdf", dpi=PNG_DPI, bbox_inches="tight")
+            _write_png(fig, tmp["png"])
+            _write_pdf(fig, tmp["pdf"])
     fig.saved_files = paths  # a notebook shows links to them (analysis.links)
     _update_index(
         folder,
@@ -116,6 +116,16 @@ def _svg_bytes(fig) -> bytes:
     with mpl.rc_context({"svg.hashsalt": "newspaper-analysis"}):
         fig.savefig(svg, format="svg", dpi=PNG_DPI, bbox_inches="tight", metadata={"Date": None})
     return svg.getvalue()
+
+
+def _write_png(fig, path: Path) -> None:
+    fig.savefig(path, format="png", dpi=PNG_DPI, bbox_inches="tight", backend=PNG_BACKEND)
+
+
+def _write_pdf(fig, path: Path) -> None:
+    """The PDF, its images at their own pixels and its CJK glyphs cut from the font's common copy (configure_matplotlib)."""
+    with _images_at_native_resolution(fig):
+        fig.savefig(path, format="pdf", dpi=PNG_DPI, bbox_inches="tight")
 
 
 @contextmanager
