@@ -15,7 +15,7 @@ from matplotlib.backends import _backend_pdf_ps
 from matplotlib.figure import Figure
 from PIL import Image
 
-from analysis import figures, font_subset, fonts
+from analysis import clouds, figures, font_subset, fonts
 from analysis.links import figure_html
 
 COMMON = "清江浦区一季度经济形势分析暨项目攻坚推进会“双过半”（2024）"
@@ -100,8 +100,14 @@ def test_a_damaged_common_copy_is_cut_again(tmp_path, cjk_matplotlib):
 
 
 def test_png_has_agg_pixels_without_the_alpha_channel(tmp_path):
-    fig = text_figure(COMMON + RARE)
-    paths = figures.save_figure(fig, "图", folder=tmp_path)
+    fig = Figure(figsize=(8, 3), layout="constrained")
+    bars, heatmap, cloud = fig.subplots(1, 3)
+    bars.bar(["高质量", RARE], [3, 5])
+    bars.set_title(COMMON[:12])
+    # images: the PNG's layout pass leaves them out, and they must not move the layout
+    fig.colorbar(heatmap.imshow(np.arange(500).reshape(20, 25), aspect="auto", interpolation="none"), ax=heatmap)
+    clouds.draw_wordcloud(cloud, {"清江浦": 53, "项目": 54}, "词云", width=300, height=200)
+    paths = figures.save_figure(fig, "图", folder=tmp_path)  # its SVG is drawn first
     reference = io.BytesIO()
     fig.savefig(reference, format="png", dpi=figures.PNG_DPI, bbox_inches="tight")  # matplotlib's own RGBA PNG
     expected = np.asarray(Image.open(reference))
