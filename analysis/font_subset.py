@@ -84,15 +84,14 @@ def common_font(source: str, folder: str | Path | None = None) -> CommonFont | N
     font_path, map_path = stem.with_suffix(".ttf"), stem.with_suffix(".json")
     try:
         return _read_common(font_path, map_path)
-    except (OSError, ValueError, KeyError):
-        pass
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not cut yet, or damaged
     try:
         full_gid = _cut_common(Path(source), font_path)
-    except Exception:  # a font fontTools cannot cut: matplotlib's way still works
+        write_text(map_path, json.dumps({"font_sha1": _sha1(font_path), "full_gid": full_gid}))
+        return _read_common(font_path, map_path)
+    except Exception:  # a font fontTools cannot cut, a folder that cannot be written: matplotlib's way still works
         return None
-    record = {"font_sha1": _sha1(font_path), "full_gid": full_gid}
-    write_text(map_path, json.dumps(record))
-    return _read_common(font_path, map_path)
 
 
 def _read_common(font_path: Path, map_path: Path) -> CommonFont:

@@ -99,6 +99,14 @@ def test_a_damaged_common_copy_is_cut_again(tmp_path, cjk_matplotlib):
         assert len(font.getGlyphOrder()) == len(again.full_gid)
 
 
+def test_without_a_common_copy_pdfs_are_cut_from_the_full_font(tmp_path, cjk_matplotlib):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert font_subset.common_font(str(cjk_matplotlib), tmp_path / "file") is None
+    with mock.patch.object(font_subset, "common_font", return_value=None):
+        (embedded,) = embedded_truetype(save_pdf(text_figure(COMMON)))
+    assert ord("浦") in embedded.getBestCmap()
+
+
 def test_png_has_agg_pixels_without_the_alpha_channel(tmp_path):
     fig = Figure(figsize=(8, 3), layout="constrained")
     bars, heatmap, cloud = fig.subplots(1, 3)
