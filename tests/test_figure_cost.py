@@ -7,6 +7,7 @@ import warnings
 import zlib
 from unittest import mock
 
+import matplotlib as mpl
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
@@ -107,7 +108,7 @@ def test_without_a_common_copy_pdfs_are_cut_from_the_full_font(tmp_path, cjk_mat
     assert ord("浦") in embedded.getBestCmap()
 
 
-def test_png_has_agg_pixels_without_the_alpha_channel(tmp_path):
+def test_png_has_agg_pixels_without_the_alpha_channel_and_svg_the_same_bytes(tmp_path):
     fig = Figure(figsize=(8, 3), layout="constrained")
     bars, heatmap, cloud = fig.subplots(1, 3)
     bars.bar(["高质量", RARE], [3, 5])
@@ -115,7 +116,8 @@ def test_png_has_agg_pixels_without_the_alpha_channel(tmp_path):
     # images: the PNG's layout pass leaves them out, and they must not move the layout
     fig.colorbar(heatmap.imshow(np.arange(500).reshape(20, 25), aspect="auto", interpolation="none"), ax=heatmap)
     clouds.draw_wordcloud(cloud, {"清江浦": 53, "项目": 54}, "词云", width=300, height=200)
-    paths = figures.save_figure(fig, "图", folder=tmp_path)  # its SVG is drawn first
+    fig.draw_without_rendering()  # a figure's first drawing can differ from the next ones (the layout settles)
+    paths = figures.save_figure(fig, "图", folder=tmp_path)
     reference = io.BytesIO()
     fig.savefig(reference, format="png", dpi=figures.PNG_DPI, bbox_inches="tight")  # matplotlib's own RGBA PNG
     expected = np.asarray(Image.open(reference))
@@ -123,6 +125,10 @@ def test_png_has_agg_pixels_without_the_alpha_channel(tmp_path):
     assert saved.mode == "RGB" and saved.info["dpi"] == pytest.approx((300, 300), abs=0.1)
     assert (expected[..., 3] == 255).all()
     assert np.array_equal(np.asarray(saved), expected[..., :3])
+    svg = io.BytesIO()  # and matplotlib's own SVG, images made in its layout pass too
+    with mpl.rc_context({"svg.hashsalt": "newspaper-analysis"}), figures._images_at_native_resolution(fig):
+        fig.savefig(svg, format="svg", dpi=figures.PNG_DPI, bbox_inches="tight", metadata={"Date": None})
+    assert paths["svg"].read_bytes() == svg.getvalue()
 
 
 def test_a_transparent_figure_keeps_its_alpha(tmp_path):
