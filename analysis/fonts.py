@@ -163,15 +163,19 @@ def configure_matplotlib(font_path: str | os.PathLike | None = None) -> Path:
     """Register the CJK font (as TrueType) with matplotlib and make it the default; safe to call again.
 
     Also: minus signs drawn as ASCII hyphens (`axes.unicode_minus=False`), fonts embedded in PDF/PS
-    as TrueType (type 42) and SVG text kept as text, so exported figures stay searchable.
+    as TrueType (type 42), cut from a small common copy of the font (`analysis.font_subset`), and SVG text
+    kept as text, so exported figures stay searchable.
     Returns the font file matplotlib now uses.
     """
     import matplotlib as mpl
     from matplotlib import font_manager
 
+    from analysis import font_subset
+
     path = truetype_font(find_cjk_font(font_path))
     if str(path) not in {entry.fname for entry in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(path))
+    font_subset.install(path)
     name = font_manager.FontProperties(fname=str(path)).get_name()
     fallbacks = [f for f in mpl.rcParams["font.sans-serif"] if f != name]
     mpl.rcParams.update(

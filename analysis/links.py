@@ -12,11 +12,12 @@ from pathlib import Path
 
 from IPython.display import HTML
 from matplotlib.figure import Figure
+from PIL import Image
 
 from .markup import escape
 from .paths import NOTEBOOKS
 
-INLINE_DPI = 100  # the figure shown in the notebook; the files keep 300 dpi
+INLINE_SCALE = 3  # the figure shown in the notebook: its saved 300 dpi PNG at 100 dpi
 
 
 def file_link(path: str | os.PathLike, text: str = "") -> str:
@@ -26,21 +27,37 @@ def file_link(path: str | os.PathLike, text: str = "") -> str:
 
 
 def figure_html(fig: Figure) -> str | None:
-    """A figure saved with save_figure as an inline image and links to its files; None for any other figure."""
-    paths = getattr(fig, "saved_files", None)
-    if not paths:
+    """A figure saved with save_figure as an inline image (its PNG file scaled down, not drawn again) and links
+    to its files; None for any other figure, or if its PNG is gone."""
+    if not _saved(fig):
         return None
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=INLINE_DPI, bbox_inches="tight")
-    image = base64.b64encode(png.getvalue()).decode("ascii")
-    links = " · ".join(file_link(path, fmt.upper()) for fmt, path in paths.items())
+    image = base64.b64encode(preview_png(fig.saved_files["png"])).decode("ascii")
+    links = " · ".join(file_link(path, fmt.upper()) for fmt, path in fig.saved_files.items())
     return f'<img src="data:image/png;base64,{image}" style="max-width:100%"><div>文件 files: {links}</div>'
 
 
+def preview_png(path: str | os.PathLike, scale: int = INLINE_SCALE) -> bytes:
+    """A PNG image `scale` times smaller than the one at `path` (each pixel the mean of scale × scale)."""
+    with Image.open(path) as image:
+        small = image.reduce(scale)
+    png = io.BytesIO()
+    small.save(png, format="png", compress_level=1)
+    return png.getvalue()
+
+
+def _saved(fig: Figure) -> bool:
+    paths = getattr(fig, "saved_files", None)
+    return bool(paths) and Path(paths["png"]).is_file()
+
+
 def show_figure_links() -> None:
-    """In IPython: figures saved with save_figure display with links to their files (see setup())."""
-    formatter = get_ipython().display_formatter.formatters["text/html"]  # noqa: F821 (defined inside IPython)
-    formatter.for_type(Figure, figure_html)
+    """In IPython: figures saved with save_figure display as their PNG file with links to their files, and
+    are not drawn again for the inline image (see setup())."""
+    formatters = get_ipython().display_formatter.formatters  # noqa: F821 (defined inside IPython)
+    formatters["text/html"].for_type(Figure, figure_html)
+    drawn = formatters["image/png"].for_type(Figure, None)
+    if drawn is not None:
+        formatters["image/png"].for_type(Figure, lambda fig: None if _saved(fig) else drawn(fig))
 
 
 def links(*paths: str | os.PathLike) -> HTML:
