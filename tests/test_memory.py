@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from IPython.testing.globalipapp import get_ipython
+from IPython.core.interactiveshell import InteractiveShell
 
 from analysis.memory import _TRIM, return_freed_memory, trim_after_each_cell
 from analysis.paths import ROOT
@@ -35,7 +35,7 @@ def test_freed_memory_held_between_live_blocks_is_returned():
 
 
 def test_the_hook_runs_after_every_cell_and_is_registered_once():
-    shell = get_ipython()
+    shell = InteractiveShell.instance()
     trim_after_each_cell(shell)
     trim_after_each_cell(shell)
     assert shell.events.callbacks["post_run_cell"].count(return_freed_memory) == 1
