@@ -52,14 +52,19 @@ def project_copy(folder: Path) -> Path:
 
 
 def pages(days: int) -> list[str]:
-    """One page per day of transcripts (headline, then paragraphs), cycled when more days are asked for."""
+    """One page per day of transcripts (headline, then paragraphs), cycled when more days are asked for; a cycled
+    page ends with a short item of its own, so that it is a page of its own, not a copy loaded once."""
     files = sorted(NEWS.glob("*.md"))
     items = news_items(min(days, len(files)))
     texts = [
         "\n\n".join(block for row in day.itertuples() for block in [row.headline, *row.text.split("\n")])
         for _, day in items.groupby("issue", sort=True)
     ]
-    return [texts[n % len(texts)] for n in range(days)]
+    return [
+        texts[n % len(texts)]
+        + ("" if n < len(texts) else f"\n\n本期第{n}期重播\n\n本期为第{n}期，重播第{n % len(texts)}期。")
+        for n in range(days)
+    ]
 
 
 def write_page(raw: Path, day: int, text: str) -> None:

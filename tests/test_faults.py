@@ -34,6 +34,8 @@ def test_the_same_page_saved_twice_is_loaded_once_and_reported(tmp_path):
     problems = table.attrs["problems"]
     assert len(problems) == 2 and all("same text as a_2024-04-08.txt; loaded once" in p for p in problems)
     assert "b_2024-04-08.txt" in problems[0] and "c_2024-04-08.txt" in problems[1]
+    rerun = load(raw, tmp_path / "processed")  # the copies are known: nothing is read or parsed again
+    assert rerun.attrs["parsed"] == [] and rerun.attrs["problems"] == problems
     (raw / "a_2024-04-08.txt").unlink()  # the copy that was left out now takes its place, from the cache or parsed
     again = load(raw, tmp_path / "processed")
     assert sorted(again["issue"].unique()) == ["b_2024-04-08", "d_2024-04-15"]

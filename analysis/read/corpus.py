@@ -96,7 +96,8 @@ def load_corpus(raw_dir=paths.RAW, processed_dir=paths.PROCESSED, with_dropped: 
         key = path.relative_to(raw_dir).as_posix()
         stat = path.stat()
         old = cache["files"].get(key)
-        reusable = old and old["version"] == version and (old.get("problem") or key in cached["pages"])
+        known = old and (old.get("problem") or key in cached["pages"] or old.get("text_sha1") in text_of)  # a copy too
+        reusable = known and old["version"] == version
         frames = None
         if reusable and (old["size"], old["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
             entry = old
