@@ -1,8 +1,10 @@
-"""Give freed memory back to the system after each notebook cell.
+"""A notebook kernel's memory: outputs not kept for ever, freed memory given back after each cell.
 
-glibc keeps memory that Python freed (a large table, a figure's buffers) for later use, so a kernel's resident
-size only grows from cell to cell; on a year of pages that was 0.1-0.2 GB per notebook over what it held.
-`malloc_trim` returns it (a few milliseconds a cell). Elsewhere than glibc it does nothing.
+IPython keeps every cell's result (`Out[n]`, `_n`): each figure and table a notebook shows stays alive to the
+end, a few hundred MB on a year of pages; `forget_old_outputs` keeps only `_`, `__` and `___`. And glibc keeps
+memory that Python freed for later use, so a kernel's resident size only grows from cell to cell (0.1-0.2 GB
+per notebook on a year of pages); `malloc_trim` returns it, a few milliseconds a cell (elsewhere than glibc,
+nothing is done).
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ def return_freed_memory(*_) -> bool:
         return False
     _TRIM(0)
     return True
+
+
+def forget_old_outputs(shell) -> None:
+    """Keep no `Out[n]` / `_n` history in an IPython shell; `_`, `__` and `___` still hold the last results."""
+    shell.displayhook.do_full_cache = 0
 
 
 def trim_after_each_cell(shell) -> None:

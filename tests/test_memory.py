@@ -6,7 +6,7 @@ import sys
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-from analysis.memory import _TRIM, return_freed_memory, trim_after_each_cell
+from analysis.memory import _TRIM, forget_old_outputs, return_freed_memory, trim_after_each_cell
 from analysis.paths import ROOT
 
 HELD_THEN_RETURNED = """
@@ -39,3 +39,16 @@ def test_the_hook_runs_after_every_cell_and_is_registered_once():
     trim_after_each_cell(shell)
     trim_after_each_cell(shell)
     assert shell.events.callbacks["post_run_cell"].count(return_freed_memory) == 1
+
+
+def test_results_of_earlier_cells_are_not_kept_alive():
+    shell = InteractiveShell.instance()
+    forget_old_outputs(shell)
+    shell.run_cell("import weakref\nclass Table(list): pass\nfirst = Table(range(10))\nref = weakref.ref(first)")
+    shell.run_cell("first")  # shown as a cell's result
+    shell.run_cell("del first")
+    shell.run_cell("1 + 1")
+    shell.run_cell("2 + 2")
+    shell.run_cell("3 + 3")  # `_`, `__`, `___` now hold 6, 4, 2
+    assert shell.user_ns["ref"]() is None and shell.user_ns["_"] == 6
+    assert not shell.user_ns["_oh"]
