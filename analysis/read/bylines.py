@@ -22,6 +22,7 @@ BYLINE_RE = re.compile(
 )
 PADDED_NAME = r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,2}"  # 李 博, 郑  强
 AGENCY_TAG = r"(?:\s*[（(][\u4e00-\u9fff]{2,8}[）)])?"  # 摄（人民视觉）
+CREDIT_SPAN = 120  # characters at a caption's end that can hold its credit (four names, a role, an agency)
 CREDIT_TAIL_RE = re.compile(
     rf"[（(]?\s*((?:{ROLE}\s*)?(?:(?:{PADDED_NAME}|{NAME})[\s、]*){{1,4}})\s*摄(?:影报道|影)?\s*[）)]?{AGENCY_TAG}$"
 )
@@ -119,7 +120,8 @@ def split_dateline(paragraph: str) -> tuple[str, list[str], str]:
 
 def split_photo_credit(caption: str) -> tuple[str, list[str]]:
     """Split a trailing `（本报记者 X 摄）` credit off a caption."""
-    m = CREDIT_TAIL_RE.search(caption)
+    start = max(0, len(caption) - CREDIT_SPAN)  # the credit ends the caption: only its end is read
+    m = CREDIT_TAIL_RE.search(caption, start) if "摄" in caption[start:] else None
     if not m or m.start() == 0:
         return caption, []
     return caption[: m.start()].rstrip(), split_names(m.group(1))
