@@ -131,11 +131,16 @@ def _write_pdf(fig, path: Path) -> None:
         fig.savefig(path, format="pdf", dpi=PNG_DPI, bbox_inches="tight")
 
 
+def _images(fig) -> list:
+    """Every image (a word cloud, a heatmap drawn as an image) on the figure's axes."""
+    return [image for ax in fig.axes for image in ax.get_images()]
+
+
 @contextmanager
 def _images_at_native_resolution(fig):
     """SVG and PDF embed each image (a word cloud, a heatmap) as its own pixels, not resampled to 300 dpi:
     smaller files, saved several times faster; the viewer scales them."""
-    images = [image for ax in fig.axes for image in ax.get_images()]
+    images = _images(fig)
     before = [image.get_interpolation() for image in images]
     for image in images:
         image.set_interpolation("none")
@@ -150,7 +155,7 @@ def _images_at_native_resolution(fig):
 def _images_made_only_when_drawn(fig):
     """savefig lays a figure out by drawing it with the renderer switched off, which still makes every image (for
     a 300 dpi heatmap or word cloud, much of the cost of a save); here an image is made only when it is drawn."""
-    images = [image for ax in fig.axes for image in ax.get_images()]
+    images = _images(fig)
     for image in images:
         image.make_image = functools.partial(_make_image_when_drawn, image.make_image)
     try:

@@ -30,14 +30,14 @@ def home_places(articles: pd.DataFrame, min_share: float = HOME_SHARE, cache_dir
     seen = []
     for column in ("headline", "text"):
         table = tokenize_table(articles[column].fillna("").tolist(), progress=False, cache_dir=cache_dir)
-        places = np.flatnonzero(_are_places(tuple(table.vocabulary.tolist())))
+        places = np.flatnonzero(_are_places(table.vocabulary.tolist()))
         found = table.counts()[:, places].tocoo()
         seen.append(pd.DataFrame({"article": found.row, "place": table.vocabulary[places][found.col]}))
     articles_per_place = pd.concat(seen).drop_duplicates().place.value_counts()
     return set(articles_per_place.index[articles_per_place >= min_share * len(articles)])
 
 
-def _are_places(words: tuple[str, ...]) -> np.ndarray:
+def _are_places(words: list[str]) -> np.ndarray:
     """Whether jieba tags each word, standing alone, as a place name (ns). The Chinese words of two or more
     characters are tagged in one call, one per line; a word cut in two is no place."""
     chinese = [i for i, word in enumerate(words) if CHINESE_WORD.fullmatch(word)]

@@ -3,7 +3,7 @@
 `stored(extract_slogans, articles, lexicon)` returns what `extract_slogans(articles, lexicon)` returns; the first
 call computes it and writes it under `analysis.paths.PROCESSED`/stored/, later calls with the same inputs (in any
 notebook, in any run) read it. The key hashes the function's name, the package's code, and every argument: a
-DataFrame by its columns, types and values, a path by its file's content, anything else by its repr. A changed
+DataFrame by its column names and values, a path by its file's content, anything else by its repr. A changed
 page, lexicon or line of code therefore computes anew; a damaged file is computed anew and replaced.
 Only functions that return a flat DataFrame (no list or dict cells) are stored: parquet keeps their values and types.
 """
@@ -69,8 +69,7 @@ def input_key(function: Callable, args: tuple, kwargs: dict) -> str:
     included."""
     digest = hashlib.sha1(usedforsecurity=False)
     digest.update(f"{function.__module__}.{function.__qualname__}".encode())
-    for file in sorted(CODE.rglob("*.py")):
-        digest.update(file.read_bytes())
+    digest.update(code_digest().encode())
     for file in sorted(f for f in LEXICON.glob("*") if f.is_file()):  # not topic_labels/, which notebooks write
         digest.update(file.name.encode() + file.read_bytes())
     for file in sorted(REFERENCE.rglob("*")):  # large and never edited: named, sized and dated, not read
@@ -80,6 +79,14 @@ def input_key(function: Callable, args: tuple, kwargs: dict) -> str:
     for name, value in bound.arguments.items():
         digest.update(b"\0" + name.encode() + b"=" + _value_digest(value))
     return digest.hexdigest()[:20]
+
+
+def code_digest(folder: Path = CODE) -> str:
+    """A hash of every module under `folder` (the package by default), by relative name and content."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for file in sorted(folder.rglob("*.py")):
+        digest.update(str(file.relative_to(folder)).encode("utf-8") + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def _value_digest(value) -> bytes:

@@ -37,10 +37,10 @@ from analysis.atomic import remove_temporaries, write_text  # noqa: E402
 from analysis.figures import RUN_ID, RUN_STATUS, remove_stale, write_index_markdown  # noqa: E402
 from analysis.markup import escape  # noqa: E402
 from analysis.paths import FIGURES, LEXICON, NOTEBOOKS, PROCESSED, REFERENCE, REPORTS, ROOT  # noqa: E402
+from analysis.stored import CODE, code_digest  # noqa: E402
 
 RUNS = ".runs.json"  # in the reports folder: each notebook's input key and the figures it wrote
 INPUT_PARAMETERS = ("RAW_DIR", "LABELS_DIR", "LEXICON", "MASK")  # parameters that name files a notebook reads
-CODE = ROOT / "analysis"
 
 
 def notebooks(only: str = "") -> list[Path]:
@@ -104,18 +104,11 @@ def input_key(notebook: Path, parameters: dict, read_only: dict | None = None) -
     inputs = [ROOT / str(effective[name]) for name in INPUT_PARAMETERS if effective.get(name)]
     parts = [notebook.read_bytes(), json.dumps(effective, sort_keys=True, ensure_ascii=False).encode("utf-8")]
     for path in [*inputs, LEXICON, REFERENCE, CODE]:
-        digest = read_only.get(path) or (_code_digest() if path == CODE else tree_digest(path))
+        digest = read_only.get(path) or (code_digest(CODE) if path == CODE else tree_digest(path))
         if path in (raw, REFERENCE, CODE):
             read_only[path] = digest
         parts.append(digest.encode("ascii"))
     return hashlib.sha1(b"\0".join(parts)).hexdigest()
-
-
-def _code_digest() -> str:
-    digest = hashlib.sha1()
-    for file in sorted(CODE.rglob("*.py")):
-        digest.update(str(file.relative_to(CODE)).encode("utf-8") + b"\0" + file.read_bytes())
-    return digest.hexdigest()
 
 
 class PeakMemory:
